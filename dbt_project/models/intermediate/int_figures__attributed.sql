@@ -1,0 +1,73 @@
+-- Cluster figures with their cluster id and money in both yuan and dollars; a figure a
+-- document states twice (same cluster, metric, time and value) is kept once.
+with figures as (
+    select * from {{ ref('stg_raw__figures') }}
+    where subject = 'cluster' and place_code is not null and product_id is not null
+),
+
+products as (
+    select product_id, product_family from {{ ref('stg_seeds__product_taxonomy') }}
+),
+
+documents as (
+    select document_id, published_date from {{ ref('int_documents__deduplicated') }}
+),
+
+rates as (
+    select * from {{ ref('stg_seeds__exchange_rates') }}
+),
+
+rate_years as (
+    select min(rate_year) as first_year, max(rate_year) as last_year from rates
+),
+
+keyed as (
+    select
+        figures.*,
+        products.product_family,
+        documents.published_date,
+        left(md5(
+            figures.place_code || '|' || coalesce(lower(figures.town_name_en), '') || '|' || products.product_family
+        ), 16) as cluster_id,
+        -- a figure with no year is converted at the rate of its publication year, else the latest;
+        -- years outside the rate table use its nearest year
+        greatest(
+            least(
+                coalesce(figures.year, year(documents.published_date), (select last_year from rate_years)),
+                (select last_year from rate_years)
+            ),
+            (select first_year from rate_years)
+        ) as rate_year
+    from figures
+    inner join products using (product_id)
+    inner join documents using (document_id)
+),
+
+converted as (
+    select
+        keyed.*,
+        case when keyed.unit in ('CNY', 'USD', 'EUR') then keyed.value * own_rate.cny_per_unit end as value_cny,
+        case when keyed.unit in ('CNY', 'USD', 'EUR')
+            then keyed.value * own_rate.cny_per_unit / usd_rate.cny_per_unit end as value_usd
+    from keyed
+    left join rates as own_rate
+        on own_rate.currency = keyed.unit
+        and own_rate.rate_year = keyed.rate_year
+    left join rates as usd_rate
+        on usd_rate.currency = 'USD'
+        and usd_rate.rate_year = keyed.rate_year
+),
+
+deduplicated as (
+    select
+        *,
+        row_number() over (
+            partition by document_id, cluster_id, metric, year, period, value, unit
+            order by sentence_start, value_start
+        ) as repeat_rank
+    from converted
+)
+
+select * exclude (repeat_rank)
+from deduplicated
+where repeat_rank = 1

@@ -1,0 +1,9 @@
+select
+    product_id,
+    product_name,
+    product_name_zh,
+    product_family,
+    parent_product_id,
+    hs_code,
+    gbt4754_code
+from {{ ref('stg_seeds__product_taxonomy') }}

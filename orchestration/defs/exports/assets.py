@@ -1,0 +1,39 @@
+"""Publish the tested build warehouse atomically, then export every mart as Parquet and CSV."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from orchestration.defs.resources import WAREHOUSE_POOL, ClusterhouseResource
+from orchestration.warehouse import export_marts, publish
+
+MARTS = ("dim_document", "dim_cluster", "dim_place", "dim_product",
+         "fct_cluster_metric", "fct_cluster_output", "fct_cluster_exports", "fct_company_figure")
+
+
+@dg.asset(
+    key=["exports", "published_warehouse"],
+    group_name="exports",
+    deps=[dg.AssetKey(["marts", name]) for name in MARTS],
+    pool=WAREHOUSE_POOL,
+    description="The DuckDB file analysts open, replaced in one atomic rename after a green build.",
+)
+def published_warehouse(context: dg.AssetExecutionContext, clusterhouse: ClusterhouseResource) -> dg.MaterializeResult:
+    settings = clusterhouse.settings()
+    publish(settings.build_path, settings.warehouse_path)
+    size = settings.warehouse_path.stat().st_size
+    return dg.MaterializeResult(metadata={"path": str(settings.warehouse_path), "size_bytes": size})
+
+
+@dg.asset(
+    key=["exports", "mart_files"],
+    group_name="exports",
+    deps=[published_warehouse],
+    description="Every mart as Parquet and CSV in the export folder.",
+)
+def mart_files(context: dg.AssetExecutionContext, clusterhouse: ClusterhouseResource) -> dg.MaterializeResult:
+    settings = clusterhouse.settings()
+    written = export_marts(settings.warehouse_path, settings.export_dir)
+    return dg.MaterializeResult(
+        metadata={"export_dir": str(settings.export_dir), "files": dg.MetadataValue.json([p.name for p in written])}
+    )

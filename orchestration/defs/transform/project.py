@@ -1,0 +1,47 @@
+"""The dbt project as dagster-dbt sees it; the manifest is rebuilt when the SQL changed."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from dagster_dbt import DbtProject
+
+from orchestration.settings import DBT_PROJECT_DIR
+
+dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+
+_SOURCE_GLOBS = ("models/**/*", "seeds/**/*", "macros/**/*", "tests/**/*", "*.yml")
+
+
+def _newest_source_mtime(project_dir: Path) -> float:
+    return max(
+        (path.stat().st_mtime for pattern in _SOURCE_GLOBS for path in project_dir.glob(pattern) if path.is_file()),
+        default=0.0,
+    )
+
+
+def ensure_manifest() -> Path:
+    """Run `dbt parse` when the manifest is missing or older than the project's files.
+
+    `@dbt_assets` reads the manifest when definitions load; parsing the working tree here means
+    an edited model is never run from a stale manifest (3 s, and only after an edit).
+    """
+    manifest = Path(dbt_project.manifest_path)
+    if manifest.exists() and manifest.stat().st_mtime >= _newest_source_mtime(Path(dbt_project.project_dir)):
+        return manifest
+    dbt = Path(sys.executable).with_name("dbt")
+    env = dict(os.environ)
+    env.setdefault("CLUSTERHOUSE_BUILD_WAREHOUSE", str(Path(dbt_project.project_dir) / "target" / "parse.duckdb"))
+    result = subprocess.run(
+        [str(dbt) if dbt.exists() else "dbt", "parse", "--quiet"],
+        cwd=dbt_project.project_dir,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"dbt parse failed:\n{result.stdout}\n{result.stderr}")
+    return manifest

@@ -1,0 +1,316 @@
+"""Document-level extraction: which cluster each figure is about, and when.
+
+Reads a document paragraph by paragraph. Within a paragraph the place and the time a
+sentence names carry over to the next sentences that name none (news writes "By the end of
+2022, X had ... . Its products are exported to ..."). A figure with no place falls back to the
+document's main cluster; one with no time to the publication year.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from orchestration.figures import STOCK_METRICS, SentenceFigure, find_sentence_figures
+from orchestration.lexicon import compiled
+from orchestration.periods import TimeExpression, find_time_expressions
+from orchestration.places import Gazetteer, Place, PlaceMention
+from orchestration.products import Product, ProductCatalog
+from orchestration.sentences import Span, paragraphs, sentences
+from orchestration.settings import EXTRACTOR_VERSION
+
+PARALLEL_THRESHOLD = 200
+_CLUSTER_LEVELS = {"town": 0, "county": 1, "prefecture": 2, "province": 3}
+_CAPTION = re.compile(r"\((?:photo|photos|foto|file photo|xinhua|chinanews)[^)]*\)\s*$|^photo shows|图为|（[^）]*摄）|摄影",
+                      re.IGNORECASE)
+_WHOLE_AREA = {
+    "province": re.compile(r"全省|the province's|province-wide|provincial|della provincia|de la provincia|de la province",
+                           re.IGNORECASE),
+    "city": re.compile(r"全市|the city's|citywide|city-wide", re.IGNORECASE),
+    "county": re.compile(r"全县|全区|the county's|county-wide|countywide|del distretto|il distretto|del condado",
+                         re.IGNORECASE),
+}
+
+
+@dataclass(frozen=True)
+class DocumentInput:
+    document_id: str
+    text: str
+    language: str | None
+    published_date: date | None
+    title: str | None = None
+
+
+@dataclass
+class ExtractionResult:
+    document_id: str
+    figures: list[dict] = field(default_factory=list)
+    clusters: list[dict] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Subject:
+    place: Place | None
+    ambiguous: bool
+    text: str | None
+
+
+@lru_cache(maxsize=1)
+def _resources() -> tuple[Gazetteer, ProductCatalog]:
+    return Gazetteer.load(), ProductCatalog.load()
+
+
+def _is_headline(text: str, span: Span, title: str | None) -> bool:
+    body = text[span.start: span.end].strip()
+    if title and title.strip() and title.strip() in body and len(body) <= len(title.strip()) + 40:
+        return True
+    return len(body) < 200 and not re.search(r"[.。!?！？]$", body) and span.start < 5
+
+
+def _primary_place(mentions: list[PlaceMention], text: str) -> PlaceMention | None:
+    """The place the document is mainly about: the most-mentioned place below province level
+    (counties and towns over their prefecture on a tie); a province only when nothing else."""
+    counts: dict[str, int] = {}
+    first: dict[str, PlaceMention] = {}
+    for mention in mentions:
+        if mention.place is None:
+            continue
+        key = _place_key(mention.place)
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, mention)
+    if not counts:
+        return None
+
+    def score(key: str) -> tuple:
+        place = first[key].place
+        below_province = place.level != "province"
+        return (below_province, counts[key], -_CLUSTER_LEVELS.get(place.level, 3), -first[key].start)
+
+    return first[max(counts, key=score)]
+
+
+def _place_key(place: Place) -> str:
+    return f"{place.admin_code}|{place.town_name_en or ''}"
+
+
+def _is_within(inner: Place, outer: Place) -> bool:
+    if _place_key(inner) == _place_key(outer):
+        return False
+    if outer.level == "province":
+        return inner.province_code == outer.admin_code
+    if outer.level == "prefecture":
+        return inner.prefecture_code == outer.admin_code
+    if outer.level == "county":
+        return inner.level == "town" and inner.admin_code == outer.admin_code
+    return False
+
+
+def _sentence_subject(
+    sentence_mentions: list[PlaceMention], value_start: int, sentence: str, sentence_start: int
+) -> _Subject | None:
+    """The place a figure at ``value_start`` (absolute offset) is about, from this sentence."""
+    if not sentence_mentions:
+        return None
+    before = [m for m in sentence_mentions if m.end <= value_start]
+    chosen = before[-1] if before else sentence_mentions[0]
+    if chosen.place is None:
+        return _Subject(None, True, chosen.text)
+    resolved = [m for m in sentence_mentions if m.place is not None]
+    inner = [m for m in resolved if _is_within(m.place, chosen.place)]
+    if inner:
+        chosen = min(inner, key=lambda m: _CLUSTER_LEVELS.get(m.place.level, 3))
+    if chosen.place.level == "province" and not _province_is_subject(chosen, sentence, sentence_start):
+        return None
+    return _Subject(chosen.place, False, chosen.text)
+
+
+def _province_is_subject(mention: PlaceMention, sentence: str, sentence_start: int) -> bool:
+    """A province named in passing ("in Fujian province") is not the subject of a figure;
+    "Zhejiang's textile exports", "Zhejiang exported" and "浙江省纺织品出口" are."""
+    start, end = mention.start - sentence_start, mention.end - sentence_start
+    after = sentence[end: end + 12]
+    if re.match(r"(?:\s+province)?(?:'s|’s)", after, re.IGNORECASE):
+        return True
+    lead = sentence[:start]
+    return bool(re.fullmatch(r"\s*(?:(?:in|nel|en|im|dans)\s+\d{4}\s*,?\s*)?|.*[，。；]\s*|.*\d{4}年[^，]{0,4}", lead,
+                             re.IGNORECASE))
+
+
+@dataclass
+class _Context:
+    subject: _Subject | None = None
+    time: TimeExpression | None = None
+
+
+def extract(doc: DocumentInput) -> ExtractionResult:
+    gazetteer, catalog = _resources()
+    language = (doc.language or "en")[:2]
+    text = doc.text
+    result = ExtractionResult(doc.document_id)
+    place_mentions = [m for m in gazetteer.find_mentions(text, language)]
+    primary = _primary_place(place_mentions, text)
+    main_product = catalog.main_product(text, language)
+    product_mentions = catalog.find_mentions(text, language)
+    if primary is None or main_product is None:
+        return result
+    primary_subject = _Subject(primary.place, False, primary.text)
+    clusters: dict[tuple[str, str], dict] = {}
+    _add_cluster(clusters, primary.place, primary.text, main_product, None, is_primary=True)
+
+    for paragraph in paragraphs(text):
+        if _is_headline(text, paragraph, doc.title):
+            continue
+        context = _Context()
+        for span in sentences(text, paragraph):
+            sentence = text[span.start: span.end]
+            times = find_time_expressions(sentence, language, doc.published_date)
+            in_sentence = [m for m in place_mentions if span.start <= m.start and m.end <= span.end]
+            if not _CAPTION.search(sentence):
+                for figure in find_sentence_figures(sentence, language):
+                    row = _figure_row(doc, language, span, sentence, figure, times, context, in_sentence,
+                                      primary_subject, product_mentions, main_product)
+                    if row is not None:
+                        result.figures.append(row)
+                        if row["subject"] == "cluster" and row["place_code"]:
+                            place = gazetteer.get(row["place_code"])
+                            if place is not None:
+                                _add_cluster(clusters, place, row["_place_text"], catalog.get(row["product_id"]),
+                                             row["town_name_en"], is_primary=False, town_zh=row["town_name_zh"])
+            named = [t for t in times if t.has_year or t.period]
+            if named:
+                context.time = named[-1]
+            subject = _sentence_subject(in_sentence, span.end, sentence, span.start)
+            if subject is not None and subject.place is not None:
+                context.subject = subject
+    for row in result.figures:
+        row.pop("_place_text", None)
+    result.clusters = list(clusters.values())
+    return result
+
+
+def _add_cluster(clusters, place: Place, place_text, product: Product | None, town_en, is_primary, town_zh=None):
+    if product is None:
+        return
+    key = (_place_key(place), product.product_id)
+    if key in clusters:
+        clusters[key]["mention_count"] += 1
+        clusters[key]["is_primary"] = clusters[key]["is_primary"] or is_primary
+        return
+    clusters[key] = {
+        "document_id": None, "place_code": place.admin_code,
+        "town_name_en": place.town_name_en, "town_name_zh": place.town_name_zh,
+        "place_text": place_text, "product_id": product.product_id, "product_text": product.name_en,
+        "is_primary": is_primary, "mention_count": 1,
+    }
+
+
+def _figure_time(
+    figure: SentenceFigure, times: list[TimeExpression], context: _Context, published: date | None
+) -> tuple[int | None, str | None, bool] | None:
+    """(year, period, explicit_year_kind) for a figure, or None when it must be dropped."""
+    before = [t for t in times if t.end <= figure.value_start]
+    after = [t for t in times if t.start >= figure.value_end]
+    anchor = before[-1] if before else (after[0] if after else None)
+    if anchor is not None and not (anchor.has_year or anchor.period):
+        anchor = anchor if anchor.as_of else None
+    pub_year = published.year if published else None
+    if anchor is None:
+        anchor = context.time
+    year = None
+    if anchor is not None and anchor.has_year:
+        year = anchor.year
+    elif anchor is not None and context.time is not None and context.time.has_year and anchor is not context.time:
+        year = context.time.year
+    else:
+        year = pub_year
+    if year is not None and pub_year is not None and year > pub_year:
+        return None
+    period = anchor.period if anchor is not None else None
+    as_of = anchor.as_of if anchor is not None else False
+    return year, period, as_of
+
+
+def _figure_row(doc, language, span, sentence, figure, times, context, in_sentence, primary_subject,
+                product_mentions, main_product) -> dict | None:
+    lex = compiled(language)
+    timing = _figure_time(figure, times, context, doc.published_date)
+    if timing is None:
+        return None
+    year, period, as_of = timing
+    clause = sentence[max(0, figure.value_start - 80): figure.value_end + 40]
+    if lex.future.search(clause):
+        return None
+    absolute_value_start = span.start + figure.value_start
+    subject = _sentence_subject(in_sentence, absolute_value_start, sentence, span.start)
+    if subject is None:
+        if lex.national.search(sentence[: figure.value_start]) and figure.metric != "rank":
+            return None  # a national figure, not the cluster's
+        subject = context.subject or primary_subject
+    if figure.metric in STOCK_METRICS:
+        period = "as_of"
+    elif figure.metric == "rank":
+        period = "as_of" if (as_of or period is None) else "FY"
+        if period == "as_of" and any(t.has_year and not t.as_of for t in times if t.end <= figure.value_start):
+            period = "FY"
+    else:
+        period = period or "FY"
+    product = _figure_product(span, product_mentions, main_product)
+    place = subject.place
+    subject_kind = "company" if figure.is_company else "cluster"
+    figure_id = hashlib.sha256(
+        f"{doc.document_id}|{absolute_value_start}|{figure.metric}|{figure.unit}".encode()
+    ).hexdigest()[:16]
+    return {
+        "figure_id": figure_id,
+        "document_id": doc.document_id,
+        "subject": subject_kind,
+        "place_code": place.admin_code if place else None,
+        "town_name_en": place.town_name_en if place else None,
+        "town_name_zh": place.town_name_zh if place else None,
+        "place_ambiguous": subject.ambiguous,
+        "product_id": product.product_id if product else None,
+        "metric": figure.metric,
+        "value": figure.value,
+        "unit": figure.unit,
+        "qualifier": figure.qualifier,
+        "year": year,
+        "period": period,
+        "evidence": sentence,
+        "sentence_start": span.start,
+        "sentence_end": span.end,
+        "value_start": absolute_value_start,
+        "value_end": span.start + figure.value_end,
+        "value_text": figure.value_text,
+        "extractor_version": EXTRACTOR_VERSION,
+        "_place_text": subject.text,
+    }
+
+
+def _figure_product(span: Span, product_mentions, main_product: Product | None) -> Product | None:
+    """The product named in the sentence when it is of the main product's family, else the
+    document's main product (a sentence naming 'toys' in a plush-toy article is the same cluster)."""
+    in_sentence = [m.product for m in product_mentions if span.start <= m.start and m.end <= span.end]
+    if main_product is not None:
+        same_family = [p for p in in_sentence if p.family == main_product.family]
+        if same_family or not in_sentence:
+            return main_product
+        return in_sentence[0]
+    return in_sentence[0] if in_sentence else None
+
+
+def _extract_with_id(doc: DocumentInput) -> ExtractionResult:
+    result = extract(doc)
+    for cluster in result.clusters:
+        cluster["document_id"] = doc.document_id
+    return result
+
+
+def extract_many(docs: list[DocumentInput], workers: int) -> list[ExtractionResult]:
+    if workers > 1 and len(docs) >= PARALLEL_THRESHOLD:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(_extract_with_id, docs, chunksize=32))
+    return [_extract_with_id(doc) for doc in docs]

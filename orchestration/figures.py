@@ -1,0 +1,213 @@
+"""Figures stated in one sentence: value, unit, metric, qualifier, and who they are about.
+
+A number becomes a figure only when its unit and metric are both clear from the words around
+it; anything unclear is dropped (a wrong number is worse than a missing one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from orchestration.lexicon import CompiledLexicon, compiled
+from orchestration.numbers import NumberMention, find_numbers
+
+STOCK_METRICS = frozenset({"enterprises", "employees", "export_markets"})
+_CLAUSE_BREAK = re.compile(r"[,;:，；：、（(]|\s(?:and|while|whereas|mentre|e|y|et|und|但|而)\s")
+_WINDOW = 120  # characters of context considered on each side of a number
+
+
+@dataclass(frozen=True)
+class SentenceFigure:
+    metric: str
+    value: float
+    unit: str
+    qualifier: str
+    value_start: int  # offsets within the sentence
+    value_end: int
+    value_text: str
+    is_company: bool  # about one firm, platform, order or fair
+    money_metric_cue: int | None = None  # where the cue naming the metric sits (for attribution)
+
+
+def _qualifier(sentence: str, start: int, end: int, lex: CompiledLexicon, mention: NumberMention) -> str:
+    if mention.inner_qualifier:
+        return mention.inner_qualifier
+    before = sentence[max(0, start - 40): start]
+    for pattern, qualifier in lex.qualifier_before:
+        if pattern.search(before):
+            return qualifier
+    after = sentence[end: end + 12]
+    for pattern, qualifier in lex.qualifier_after:
+        if pattern.search(after):
+            return qualifier
+    return "exact"
+
+
+def _currency(sentence: str, mention: NumberMention, lex: CompiledLexicon) -> tuple[str | None, int, int]:
+    """The currency of an amount and the span covering symbol, number and currency word."""
+    before = sentence[max(0, mention.start - 8): mention.start]
+    for pattern, code in lex.currency_before:
+        match = pattern.search(before)
+        if match:
+            return code, mention.start - (len(before) - match.start()), mention.end
+    after = sentence[mention.end: mention.end + 30]
+    for pattern, code in lex.currency_after:
+        match = pattern.search(after)
+        if match:
+            return code, mention.start, mention.end + match.end()
+    return None, mention.start, mention.end
+
+
+def _count_unit(sentence: str, mention: NumberMention, lex: CompiledLexicon) -> tuple[str | None, int]:
+    after = sentence[mention.end: mention.end + 80]
+    best: tuple[int, str] | None = None
+    for pattern, unit in lex.count_after:
+        match = pattern.search(after)
+        if match and (best is None or match.end() < best[0]):
+            best = (match.end(), unit)
+    if best is None:
+        return None, mention.end
+    return best[1], mention.end + best[0]
+
+
+def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    left = 0
+    for match in _CLAUSE_BREAK.finditer(sentence, 0, start):
+        left = match.end()
+    right_match = _CLAUSE_BREAK.search(sentence, end)
+    return left, right_match.start() if right_match else len(sentence)
+
+
+def _nearest_money_metric(sentence: str, start: int, end: int, lex: CompiledLexicon, amount_spans) -> tuple[str | None, int | None]:
+    """The metric named by the cue nearest the amount: to its left without crossing another
+    amount, else just after it ("5 billion yuan in exports")."""
+    left_limit = max([e for s, e in amount_spans if e <= start] or [0])
+    right_limit = min([s for s, e in amount_spans if s >= end] or [len(sentence)])
+    best: tuple[int, str, int] | None = None  # (distance, metric, position)
+    for metric, pattern in lex.metric_cues:
+        for match in pattern.finditer(sentence, max(left_limit, start - _WINDOW), start):
+            distance = start - match.end()
+            if best is None or distance < best[0]:
+                best = (distance, metric, match.start())
+    if best is not None:
+        # "tax revenue", "investment in output": another kind of money named at or after the cue
+        if lex.other_money.search(sentence, max(left_limit, best[2] - 20), start):
+            return None, None
+        return best[1], best[2]
+    if lex.other_money.search(sentence, max(left_limit, start - _WINDOW), start):
+        return None, None
+    for metric, pattern in lex.metric_cues:
+        match = pattern.search(sentence, end, min(right_limit, end + 40))
+        if match and not lex.other_money.search(sentence, end, match.start()):
+            return metric, match.start()
+    return None, None
+
+
+def _rank_figures(sentence: str, lex: CompiledLexicon, is_company: bool) -> list[SentenceFigure]:
+    figures = []
+    if not lex.national.search(sentence):
+        return figures
+    for pattern in lex.rank:
+        for match in pattern.finditer(sentence):
+            groups = match.groupdict()
+            token = groups.get("rank") or groups.get("rank2")
+            if token:
+                value = _ordinal_value(token, lex.language)
+            elif groups.get("first") is not None or pattern.groups == 0:
+                value = 1
+            else:
+                continue
+            if value is None:
+                continue
+            figures.append(SentenceFigure("rank", float(value), "rank", "exact", match.start(), match.end(),
+                                          match.group(), is_company))
+            return figures
+    return figures
+
+
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "primo": 1, "prima": 1, "secondo": 2, "seconda": 2, "terzo": 3, "terza": 3,
+    "quarto": 4, "quarta": 4, "quinto": 5, "quinta": 5, "primer": 1, "primero": 1, "primera": 1, "segundo": 2,
+    "segunda": 2, "tercer": 3, "tercero": 3, "tercera": 3, "cuarto": 4, "cuarta": 4, "premier": 1,
+    "première": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3, "quatrième": 4, "cinquième": 5,
+    "erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "fünfte": 5,
+    "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+}
+
+
+def _ordinal_value(token: str, language: str) -> int | None:
+    token = token.strip().lower()
+    digits = re.match(r"(?:no\.\s?)?(\d{1,2})", token)
+    if digits:
+        return int(digits.group(1))
+    return _ORDINAL_WORDS.get(token)
+
+
+def find_sentence_figures(sentence: str, language: str | None) -> list[SentenceFigure]:
+    lex = compiled(language)
+    mentions = [m for m in find_numbers(sentence, lex.language)
+                if not (m.is_year or m.truncated or getattr(m, "is_percent", False) or m.is_ordinal)]
+    amounts = []
+    for mention in mentions:
+        currency, start, end = _currency(sentence, mention, lex)
+        amounts.append((mention, currency, start, end))
+    amount_spans = [(s, e) for _, c, s, e in amounts if c]
+    is_company_sentence = bool(lex.company.search(sentence))
+    figures: list[SentenceFigure] = []
+    previous_money: SentenceFigure | None = None
+    for mention, currency, start, end in amounts:
+        qualifier = _qualifier(sentence, start, end, lex, mention)
+        if currency:
+            # a second currency right after the first ("5 billion yuan ($712 million)") restates it
+            if previous_money is not None and 0 <= start - previous_money.value_end <= 4:
+                continue
+            metric, cue = _nearest_money_metric(sentence, start, end, lex, [s for s in amount_spans if s != (start, end)])
+            if metric is None:
+                continue
+            if metric == "export_value" and lex.destination.search(sentence[max(0, start - 60): end + 40]):
+                continue
+            figure = SentenceFigure(metric, mention.value, currency, qualifier, start, end, sentence[start:end],
+                                    is_company_sentence, cue)
+            figures.append(figure)
+            previous_money = figure
+            continue
+        unit, noun_end = _count_unit(sentence, mention, lex)
+        if unit is None:
+            continue
+        metric = _count_metric(sentence, mention, noun_end, unit, lex)
+        if metric is None:
+            continue
+        value = mention.value
+        if value != int(value) or value <= 0:
+            continue
+        figures.append(SentenceFigure(metric, value, unit, qualifier, mention.start, mention.end,
+                                      sentence[mention.start:mention.end], is_company_sentence))
+    figures.extend(_rank_figures(sentence, lex, is_company_sentence))
+    return figures
+
+
+def _count_metric(sentence: str, mention: NumberMention, noun_end: int, unit: str, lex: CompiledLexicon) -> str | None:
+    clause_start, clause_end = _clause_bounds(sentence, mention.start, noun_end)
+    clause = sentence[clause_start:clause_end]
+    noun_phrase = sentence[mention.start: noun_end]
+    context_before = sentence[max(0, mention.start - 40): mention.start]
+    if lex.subset.search(noun_phrase) or lex.subset.search(context_before) or lex.subset.search(
+        sentence[noun_end: noun_end + 40]
+    ):
+        return None
+    if unit == "firms":
+        return "enterprises"
+    if unit == "people":
+        noun_is_job = lex.employment.search(noun_phrase)
+        if noun_is_job or lex.employment.search(sentence[max(0, mention.start - 60): mention.start]) or lex.employment.search(clause):
+            return "employees"
+        return None
+    if unit == "countries":
+        window = sentence[max(0, mention.start - 80): noun_end + 20]
+        return "export_markets" if lex.market.search(window) else None
+    if unit == "units":
+        window = sentence[max(0, mention.start - 80): noun_end + 30]
+        return "output_volume" if lex.production.search(window) else None
+    return None

@@ -1,0 +1,404 @@
+"""Per-language word tables for figure extraction.
+
+Adding a language is adding a ``Lexicon`` here (and tests), not changing the extractor. Each
+entry is a regular expression fragment; the extractor compiles them once per language.
+Money metrics are told apart by the cue nearest to the amount; counts by the noun that follows
+the number (or the Chinese measure word).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+MONEY_METRICS = ("online_sales", "trade_value", "export_value", "output_value", "sales_value")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    # money: cue phrases naming what an amount measures, by metric (order = priority on a tie)
+    metric_cues: dict[str, tuple[str, ...]]
+    # phrases whose amounts are none of our metrics (tax, investment, tourism, an order...)
+    other_money_cues: tuple[str, ...]
+    currency_before: tuple[tuple[str, str], ...]  # (pattern ending right before the number, ISO code)
+    currency_after: tuple[tuple[str, str], ...]  # (pattern starting right after the number, ISO code)
+    count_nouns: dict[str, tuple[str, ...]]  # unit -> nouns (or measure words) after the number
+    max_words_to_noun: int  # how many modifier words may stand between number and noun
+    employment_cues: tuple[str, ...]  # make "people" employees
+    market_cues: tuple[str, ...]  # make "countries" export markets
+    production_cues: tuple[str, ...]  # make "pieces" output volume
+    qualifier_before: tuple[tuple[str, str], ...]
+    qualifier_after: tuple[tuple[str, str], ...]
+    company_cues: tuple[str, ...]  # the subject is one firm, platform, order or fair
+    subset_cues: tuple[str, ...]  # the count is a subset of the cluster's firms or workers
+    destination_cues: tuple[str, ...]  # exports to one market, not the cluster's exports
+    future_cues: tuple[str, ...]  # targets and forecasts are not figures
+    rank_patterns: tuple[str, ...]  # with a named group `rank` (ordinal or number) or `first`
+    national_scope: tuple[str, ...]
+    case_insensitive: bool = True
+    extra: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+
+EN = Lexicon(
+    metric_cues={
+        "online_sales": (r"online (?:retail )?sales", r"e-?commerce (?:sales|turnover|transactions?)",
+                         r"(?:sold|sales) online", r"online (?:transaction|turnover)"),
+        "trade_value": (r"imports? and exports?", r"exports? and imports?", r"import-export", r"foreign trade",
+                        r"total trade", r"trade volume", r"trade value"),
+        "export_value": (r"exports?", r"exported", r"export (?:value|volume|sales|revenue)", r"overseas sales",
+                         r"shipped abroad"),
+        "output_value": (r"output value", r"output", r"production value", r"value of (?:its |their )?production",
+                         r"gross (?:industrial )?output", r"industrial output", r"produced goods worth",
+                         r"industry (?:was|is) worth", r"scale of the industry", r"industrial scale"),
+        "sales_value": (r"sales(?: revenue| value| volume)?", r"revenue", r"turnover", r"transaction (?:value|volume)",
+                        r"trading volume", r"sold", r"business volume"),
+    },
+    other_money_cues=(r"tax(?:es)?", r"investments?", r"invested", r"investors?", r"tourism", r"tourists?", r"GDP",
+                      r"fund(?:s|ing)?", r"loans?", r"subsid(?:y|ies)", r"budget", r"profits?", r"wages?",
+                      r"salar(?:y|ies)", r"income", r"orders?", r"contracts?", r"deals?", r"registered capital",
+                      r"per capita", r"financing", r"fiscal", r"worth of (?:goods|products) (?:were|was) (?:bought|purchased)"),
+    currency_before=((r"(?:US|U\.S\.)\s?\$\s?$", "USD"), (r"\$\s?$", "USD"), (r"USD\s?$", "USD"),
+                     (r"(?:RMB|CNY|Rmb)\s?$", "CNY"), (r"[¥￥]\s?$", "CNY"), (r"€\s?$", "EUR"), (r"EUR\s?$", "EUR")),
+    currency_after=((r"^\s*(?:of\s+)?(?:yuan|RMB|renminbi|CNY)\b", "CNY"),
+                    (r"^\s*(?:of\s+)?(?:US\s+|U\.S\.\s+|American\s+)?dollars?\b", "USD"),
+                    (r"^\s*(?:USD|US\$)\b", "USD"),
+                    (r"^\s*(?:of\s+)?euros?\b", "EUR"), (r"^\s*EUR\b", "EUR")),
+    count_nouns={
+        "firms": (r"enterprises?", r"companies", r"company", r"firms?", r"businesses", r"manufacturers?",
+                  r"factories", r"producers?", r"makers?", r"plants", r"workshops", r"market entities",
+                  r"business entities"),
+        "people": (r"workers?", r"employees?", r"people", r"persons?", r"jobs", r"staff", r"employed",
+                   r"craftsmen", r"artisans", r"villagers", r"residents", r"practitioners", r"laborers",
+                   r"labourers"),
+        "countries": (r"countries", r"countries and regions", r"countries and territories", r"nations",
+                      r"overseas markets", r"markets"),
+        "units": (r"pieces", r"pairs", r"sets", r"units", r"items", r"pcs"),
+    },
+    max_words_to_noun=4,
+    employment_cues=(r"employ\w*", r"jobs?", r"workers?", r"employees?", r"staff", r"work(?:s|ing)? in",
+                     r"labou?r force", r"workforce", r"practitioners"),
+    market_cues=(r"export\w*", r"sold", r"sell\w*", r"shipped", r"markets?", r"customers in", r"reach(?:es|ed|ing)?",
+                 r"distributed"),
+    production_cues=(r"produc\w*", r"output", r"manufactur\w*", r"made", r"make[s]?", r"annual capacity",
+                     r"capacity"),
+    qualifier_before=((r"(?:more than|over|above|exceeding|exceeded|in excess of|upwards of|at least|surpass\w*|topp\w*)\s*$",
+                       "more_than"),
+                      (r"(?:nearly|almost|about|around|approximately|roughly|some|close to|an estimated|estimated|approx\.?|circa)\s*$",
+                       "about"),
+                      (r"(?:less than|under|below|fewer than|up to|no more than)\s*$", "less_than")),
+    qualifier_after=((r"^\s*(?:or more|plus)\b", "more_than"), (r"^\+", "more_than")),
+    company_cues=(r"\b(?:the|his|her|its|their|our|a|one) (?:local )?(?:company|firm|factory|enterprise|plant|"
+                  r"platform|group|manufacturer|store|shop|brand|order)\b",
+                  r"\bCo\.", r"\bLtd\b", r"\bInc\b", r"\bCorp\b", r"\bGroup\b", r"\bplatform\b",
+                  r"\b(?:trade )?fair\b", r"\bexpo\b", r"\bexhibition\b", r"\border\b", r"\bcontract\b",
+                  r"\b(?:the|this) (?:market|mall|store|shop)\b", r"\bsaid (?:he|she)\b", r"\bmy\b", r"\bour\b"),
+    subset_cues=(r"above (?:designated|a certain) size", r"with (?:annual )?(?:sales|revenue|output)",
+                 r"(?:high-tech|high-and-new-tech|listed|leading|key|backbone|supporting|specialised|specialized|"
+                 r"foreign-funded|large|large-scale|major|new|newly)\s+(?:\w+\s+)?(?:enterprises|companies|firms)",
+                 r"of (?:which|whom)", r"among (?:them|which|whom)", r"including", r"new jobs", r"newly"),
+    destination_cues=(r"exports? to (?:the )?(?!more|over|about|nearly|some|\d)[A-Z]\w+",
+                      r"exported to (?:the )?(?!more|over|about|nearly|some|\d)[A-Z]\w+",
+                      r"(?:to|in) (?:the )?(?:US|U\.S\.|United States|EU|European Union|ASEAN|Africa|Russia|Japan)\b"),
+    future_cues=(r"\bwill\b", r"\bexpected to\b", r"\bis set to\b", r"\bare set to\b", r"\btarget\w*\b", r"\baims? to\b",
+                 r"\bplans? to\b", r"\bgoal\b", r"\bprojected\b", r"\bforecast\w*\b", r"\bstrive\w* to\b", r"\bby 20[3-9]\d\b"),
+    rank_patterns=(r"(?:the |China's )?(?P<rank>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                   r"\d{1,2}(?:st|nd|rd|th))[- ](?:largest|biggest)\b",
+                   r"\b(?:rank(?:s|ed|ing)?|placed|placing) (?:the )?(?P<rank2>first|second|third|fourth|fifth|"
+                   r"\d{1,2}(?:st|nd|rd|th)|No\. ?\d{1,2})\b",
+                   r"\bthe (?P<first>largest|biggest) [\w -]{0,60}?(?:base|producer|cluster|centre|center|hub|"
+                   r"manufacturer|supplier|exporter|distribution centre|distribution center)\b"),
+    national_scope=(r"in China\b", r"\bChina's\b", r"nationwide", r"in the country\b", r"nationally",
+                    r"across China", r"of China\b", r"in the nation\b", r"domestic"),
+)
+
+ZH = Lexicon(
+    metric_cues={
+        "online_sales": (r"网络零售额", r"网上零售额", r"网络销售额", r"电商销售额", r"电子商务交易额", r"线上销售额",
+                         r"网销额?", r"电商交易额", r"网络交易额", r"线上交易额"),
+        "trade_value": (r"进出口(?:总)?额?", r"进出口贸易额?", r"外贸(?:总)?额", r"外贸进出口", r"贸易总额"),
+        "export_value": (r"出口(?:总)?额", r"出口交货值", r"出口值", r"出口"),
+        "output_value": (r"(?:总)?产值", r"生产总值", r"产业规模", r"总规模", r"产业产值"),
+        "sales_value": (r"销售(?:总)?额", r"销售收入", r"营业收入", r"营收", r"交易额", r"成交额", r"销售额?", r"主营业务收入"),
+    },
+    other_money_cues=(r"税", r"投资", r"旅游", r"GDP", r"财政", r"资金", r"贷款", r"补贴", r"利润", r"工资", r"收入(?!.*销售)",
+                      r"订单", r"合同", r"签约", r"注册资本", r"人均", r"融资", r"基金"),
+    currency_before=((r"(?:人民币|RMB)\s*$", "CNY"), (r"[¥￥]\s*$", "CNY"), (r"(?:US)?\$\s*$", "USD"),
+                     (r"美元\s*$", "USD"), (r"€\s*$", "EUR")),
+    currency_after=((r"^\s*(?:多|余)?(?:元人民币|元|人民币)", "CNY"), (r"^\s*(?:多|余)?美元", "USD"),
+                    (r"^\s*(?:多|余)?欧元", "EUR")),
+    count_nouns={
+        "firms": (r"家",),
+        "people": (r"人", r"名", r"余人", r"多人"),
+        "countries": (r"个?国家(?:和|及|与)?(?:地区)?", r"个国家", r"国(?:家)?和地区"),
+        "units": (r"件", r"双", r"套", r"只", r"台", r"辆", r"支", r"把", r"条", r"顶", r"副", r"盏", r"吨"),
+    },
+    max_words_to_noun=0,
+    employment_cues=(r"就业", r"从业", r"员工", r"工人", r"职工", r"用工", r"务工", r"带动"),
+    market_cues=(r"出口", r"销往", r"远销", r"销售到", r"覆盖", r"市场"),
+    production_cues=(r"年产", r"产量", r"生产", r"产能", r"制造", r"年产量"),
+    qualifier_before=((r"(?:超过|超|逾|突破|高达|达到?了?超过|以上|多达|不少于|至少)\s*$", "more_than"),
+                      (r"(?:近|约|接近|将近|大约|约为|近乎)\s*$", "about"),
+                      (r"(?:不到|不足|少于|低于)\s*$", "less_than")),
+    qualifier_after=((r"^\s*(?:多|余|以上|有余)", "more_than"), (r"^\s*左右", "about")),
+    company_cues=(r"公司", r"集团", r"该企业", r"这家", r"一家", r"平台", r"订单", r"展会", r"博览会", r"交易会", r"门店",
+                  r"旗舰店", r"我们", r"本厂"),
+    subset_cues=(r"规上", r"规模以上", r"限上", r"高新技术", r"龙头", r"骨干", r"配套", r"上市", r"其中", r"新增", r"新引进",
+                 r"专精特新", r"亿元以上", r"千万元以上", r"百强"),
+    destination_cues=(r"对(?:美|欧|日|韩|东盟|非|俄)", r"出口(?:到|至)(?!\d)", r"对[^，。]{1,6}出口"),
+    future_cues=(r"将", r"预计", r"力争", r"目标", r"计划", r"有望", r"到20[2-9]\d年"),
+    rank_patterns=(r"(?:居|位居|排名|排|名列|位列)?(?:全国|国内|中国)(?:同类\w{0,6})?(?:第(?P<rank>[一二三四五六七八九十\d]+)|(?P<first>最大|首位|之首|前列))",
+                   r"(?:全国|国内|中国)(?:最大|第一大)"),
+    national_scope=(r"全国", r"国内", r"中国"),
+    case_insensitive=False,
+)
+
+IT = Lexicon(
+    metric_cues={
+        "online_sales": (r"vendite online", r"vendite (?:sulle piattaforme )?(?:di )?e-commerce", r"commercio elettronico"),
+        "trade_value": (r"import(?:azioni)?[- ]export(?:azioni)?", r"importazioni ed esportazioni", r"interscambio",
+                        r"commercio estero", r"scambi commerciali"),
+        "export_value": (r"esportazion[ei]", r"esportat[oiae]", r"esporta(?:to|no)?", r"export"),
+        "output_value": (r"valore (?:della|di) produzione", r"valore della produzione", r"produzione", r"valore produttivo",
+                         r"output"),
+        "sales_value": (r"vendite", r"fatturato", r"ricavi", r"giro d'affari", r"volume (?:d'affari|commerciale|degli scambi)",
+                        r"venduto", r"transazioni"),
+    },
+    other_money_cues=(r"tass[ae]", r"impost[ae]", r"investiment[oi]", r"investit[oi]", r"turismo", r"PIL", r"fond[oi]",
+                      r"prestit[oi]", r"sussid[io]", r"utili", r"salari", r"ordin[ei]", r"contratt[oi]"),
+    currency_before=((r"(?:US)?\$\s?$", "USD"), (r"€\s?$", "EUR"), (r"(?:RMB|CNY)\s?$", "CNY")),
+    currency_after=((r"^\s*(?:di\s+)?(?:yuan|renminbi|RMB)\b", "CNY"),
+                    (r"^\s*(?:di\s+)?dollari(?:\s+(?:USA|statunitensi|americani))?\b", "USD"),
+                    (r"^\s*(?:di\s+)?euro\b", "EUR")),
+    count_nouns={
+        "firms": (r"aziende", r"imprese", r"societ[àa]", r"fabbriche", r"produttori", r"ditte", r"stabilimenti"),
+        "people": (r"addetti", r"lavorator[ie]", r"dipendenti", r"occupati", r"persone", r"operai", r"artigiani",
+                   r"posti di lavoro"),
+        "countries": (r"paesi", r"Paesi", r"nazioni", r"mercati esteri", r"mercati"),
+        "units": (r"pezzi", r"paia", r"set", r"unit[àa]", r"articoli"),
+    },
+    max_words_to_noun=3,
+    employment_cues=(r"occup\w*", r"impieg\w*", r"lavor\w*", r"addetti", r"dipendenti", r"posti di lavoro"),
+    market_cues=(r"esport\w*", r"vendut[ieoa]", r"vend\w*", r"mercati", r"raggiung\w*", r"distribuit\w*"),
+    production_cues=(r"produc\w*", r"produz\w*", r"prodott[ie]", r"fabbricat\w*", r"capacit[àa]"),
+    qualifier_before=((r"(?:oltre|più di|piu di|superiore a|sopra|almeno|ben oltre)\s*(?:[ai]\s+|i\s+|gli\s+)?$",
+                       "more_than"),
+                      (r"(?:quasi|circa|intorno a(?:i|gli)?|all'incirca|pressoché|approssimativamente|una? stima di)\s*$",
+                       "about"),
+                      (r"(?:meno di|inferiore a|sotto i)\s*$", "less_than")),
+    qualifier_after=((r"^\s*(?:e oltre|o più)\b", "more_than"),),
+    company_cues=(r"\bl'azienda\b", r"\bla società\b", r"\bla ditta\b", r"\bpiattaforma\b", r"\bCo\.", r"\bLtd\b",
+                  r"\bgruppo\b", r"\bfiera\b", r"\bordin[ei]\b", r"\bcontratto\b", r"\bla sua (?:azienda|impresa)\b",
+                  r"\bi nostri\b", r"\bla nostra\b", r"\bsistema\b"),
+    subset_cues=(r"di grandi dimensioni", r"sopra (?:una certa|la) soglia", r"con (?:un )?fatturato",
+                 r"(?:high-tech|quotate|leader|principali|nuove)\s+(?:aziende|imprese)", r"di cui", r"tra cui", r"tra queste"),
+    destination_cues=(r"(?:esport\w*|vendut\w*) (?:verso|negli?|in) (?:gli )?(?:Stati Uniti|USA|Europa|UE|Giappone|Africa)",
+                      r"verso (?:gli )?(?:Stati Uniti|USA|l'Europa|l'UE|il Giappone)"),
+    future_cues=(r"\bprevist[oa]\b", r"\bprevede\b", r"\bobiettivo\b", r"\bpunta a\b", r"\bentro il 20[3-9]\d\b",
+                 r"\braggiungerà\b", r"\bdovrebbe\b", r"\bsarà\b"),
+    rank_patterns=(r"(?:il |la )?(?P<rank>primo|prima|secondo|seconda|terzo|terza|quarto|quarta|quinto|quinta)\s+"
+                   r"(?:più grande|maggiore|produttore|polo|distretto|centro|base)\b",
+                   r"\b(?P<first>il più grande|la più grande|il maggiore|la maggiore)\s+[\w ]{0,50}?"
+                   r"(?:polo|distretto|centro|base|produttore|esportatore)\b"),
+    national_scope=(r"in Cina\b", r"della Cina\b", r"cines[ei]\b", r"nazional[ei]\b", r"del paese\b", r"del Paese\b"),
+)
+
+ES = Lexicon(
+    metric_cues={
+        "online_sales": (r"ventas (?:en línea|online|por internet)", r"comercio electrónico"),
+        "trade_value": (r"importaciones y exportaciones", r"exportaciones e importaciones", r"comercio exterior",
+                        r"intercambio comercial"),
+        "export_value": (r"exportaciones", r"exportó", r"exportaron", r"exportado", r"exportación", r"export\w*"),
+        "output_value": (r"valor de (?:la )?producción", r"producción", r"valor productivo", r"valor de producción"),
+        "sales_value": (r"ventas", r"facturación", r"ingresos", r"volumen de negocio", r"volumen de ventas",
+                        r"transacciones", r"vendió"),
+    },
+    other_money_cues=(r"impuestos?", r"inversi[oó]n(?:es)?", r"invirti\w*", r"turismo", r"PIB", r"fondos?", r"préstamos?",
+                      r"subsidios?", r"beneficios", r"salarios?", r"pedidos?", r"contratos?"),
+    currency_before=((r"(?:US)?\$\s?$", "USD"), (r"€\s?$", "EUR"), (r"(?:RMB|CNY)\s?$", "CNY")),
+    currency_after=((r"^\s*(?:de\s+)?(?:yuanes|yuan|renminbis?|RMB)\b", "CNY"),
+                    (r"^\s*(?:de\s+)?d[oó]lares(?:\s+(?:estadounidenses|americanos))?\b", "USD"),
+                    (r"^\s*(?:de\s+)?euros?\b", "EUR")),
+    count_nouns={
+        "firms": (r"empresas", r"compañías", r"fábricas", r"fabricantes", r"productores", r"firmas", r"talleres"),
+        "people": (r"trabajadores", r"empleados", r"personas", r"empleos", r"puestos de trabajo", r"artesanos", r"obreros"),
+        "countries": (r"países", r"naciones", r"mercados"),
+        "units": (r"piezas", r"pares", r"juegos", r"unidades", r"artículos"),
+    },
+    max_words_to_noun=3,
+    employment_cues=(r"emple\w*", r"trabaj\w*", r"ocupa\w*", r"puestos de trabajo"),
+    market_cues=(r"export\w*", r"vend\w*", r"mercados", r"llega\w*", r"distribu\w*"),
+    production_cues=(r"produc\w*", r"fabric\w*", r"capacidad"),
+    qualifier_before=((r"(?:más de|mas de|por encima de|superior a|al menos|supera\w*)\s*(?:los\s+|las\s+)?$", "more_than"),
+                      (r"(?:casi|cerca de|alrededor de|aproximadamente|unos|unas|en torno a|próximo a)\s*(?:los\s+|las\s+)?$",
+                       "about"),
+                      (r"(?:menos de|por debajo de|inferior a)\s*$", "less_than")),
+    qualifier_after=(),
+    company_cues=(r"\bla empresa\b", r"\bla compañía\b", r"\bplataforma\b", r"\bCo\.", r"\bLtd\b", r"\bgrupo\b",
+                  r"\bferia\b", r"\bpedidos?\b", r"\bcontrato\b", r"\bnuestr[oa]s?\b", r"\bsu empresa\b"),
+    subset_cues=(r"de gran escala", r"con (?:unas )?ventas", r"(?:líderes|principales|nuevas)\s+empresas", r"de las cuales",
+                 r"entre ellas"),
+    destination_cues=(r"(?:hacia|a) (?:los )?(?:Estados Unidos|EE\.? ?UU\.?|Europa|la UE|Japón|África|América Latina)",),
+    future_cues=(r"\bprevé\b", r"\bprevisto\b", r"\bobjetivo\b", r"\bmeta\b", r"\bespera\b", r"\balcanzará\b",
+                 r"\bpara 20[3-9]\d\b"),
+    rank_patterns=(r"(?:el |la )?(?P<rank>primer|primera|primero|segundo|segunda|tercer|tercero|tercera|cuarto|cuarta|quinto|quinta)\s+"
+                   r"(?:mayor|más grande|productor|polo|centro|base)\b",
+                   r"\b(?P<first>el mayor|la mayor|el más grande|la más grande)\s+[\w ]{0,50}?"
+                   r"(?:polo|centro|base|productor|exportador|clúster|cluster)\b"),
+    national_scope=(r"de China\b", r"en China\b", r"chin[oa]s?\b", r"del país\b", r"nacional\b"),
+)
+
+FR = Lexicon(
+    metric_cues={
+        "online_sales": (r"ventes en ligne", r"commerce électronique", r"e-commerce"),
+        "trade_value": (r"importations et (?:les )?exportations", r"exportations et (?:les )?importations",
+                        r"commerce extérieur", r"échanges commerciaux"),
+        "export_value": (r"exportations", r"exporté", r"exportée?s?", r"export\w*"),
+        "output_value": (r"valeur de (?:la )?production", r"production", r"valeur produite"),
+        "sales_value": (r"chiffre d'affaires", r"ventes", r"recettes", r"volume d'affaires", r"transactions", r"vendu"),
+    },
+    other_money_cues=(r"impôts?", r"taxes?", r"investissements?", r"investi", r"tourisme", r"PIB", r"fonds", r"prêts?",
+                      r"subventions?", r"bénéfices?", r"salaires?", r"commandes?", r"contrats?"),
+    currency_before=((r"(?:US)?\$\s?$", "USD"), (r"€\s?$", "EUR"), (r"(?:RMB|CNY)\s?$", "CNY")),
+    currency_after=((r"^\s*(?:de\s+|d')?(?:yuans?|renminbis?|RMB)\b", "CNY"),
+                    (r"^\s*(?:de\s+|d')?dollars?(?:\s+(?:américains|US))?\b", "USD"),
+                    (r"^\s*(?:de\s+|d')?euros?\b", "EUR")),
+    count_nouns={
+        "firms": (r"entreprises", r"sociétés", r"usines", r"fabricants", r"producteurs", r"ateliers", r"firmes"),
+        "people": (r"salariés", r"employés", r"personnes", r"travailleurs", r"emplois", r"ouvriers", r"artisans"),
+        "countries": (r"pays", r"nations", r"marchés"),
+        "units": (r"pièces", r"paires", r"ensembles", r"unités", r"articles"),
+    },
+    max_words_to_noun=3,
+    employment_cues=(r"emplo\w*", r"travaill\w*", r"salariés", r"emplois", r"main-d'œuvre"),
+    market_cues=(r"export\w*", r"vend\w*", r"marchés", r"distribu\w*", r"atteint"),
+    production_cues=(r"produi\w*", r"product\w*", r"fabriqu\w*", r"capacité"),
+    qualifier_before=((r"(?:plus de|au-delà de|au moins|supérieur à|dépass\w*)\s*$", "more_than"),
+                      (r"(?:près de|presque|environ|quelque|autour de|approximativement|quasiment)\s*$", "about"),
+                      (r"(?:moins de|inférieur à)\s*$", "less_than")),
+    qualifier_after=(),
+    company_cues=(r"\bl'entreprise\b", r"\bla société\b", r"\bplateforme\b", r"\bCo\.", r"\bLtd\b", r"\bgroupe\b",
+                  r"\bfoire\b", r"\bsalon\b", r"\bcommandes?\b", r"\bcontrat\b", r"\bnotre\b", r"\bnos\b"),
+    subset_cues=(r"de grande taille", r"avec un chiffre d'affaires", r"(?:principales|nouvelles|grandes)\s+entreprises",
+                 r"dont", r"parmi (?:elles|lesquelles)"),
+    destination_cues=(r"(?:vers|aux?) (?:les )?(?:États-Unis|Etats-Unis|Europe|l'UE|Japon|Afrique)",),
+    future_cues=(r"\bdevrait\b", r"\bprévu\b", r"\bprévoit\b", r"\bobjectif\b", r"\bvise\b", r"\batteindra\b",
+                 r"\bd'ici 20[3-9]\d\b"),
+    rank_patterns=(r"(?:le |la )?(?P<rank>premier|première|deuxième|second|seconde|troisième|quatrième|cinquième)\s+"
+                   r"(?:plus grand|producteur|pôle|centre|base)\b",
+                   r"\b(?P<first>le plus grand|la plus grande)\s+[\w' -]{0,50}?(?:pôle|centre|base|producteur|exportateur)\b"),
+    national_scope=(r"de Chine\b", r"en Chine\b", r"chinois\w*", r"du pays\b", r"national\w*"),
+)
+
+DE = Lexicon(
+    metric_cues={
+        "online_sales": (r"Online-Umsatz", r"Online-Verkäufe", r"E-Commerce-Umsatz", r"Onlinehandel", r"online"),
+        "trade_value": (r"Import und Export", r"Im- und Export", r"Ein- und Ausfuhr", r"Außenhandel\w*",
+                        r"Handelsvolumen"),
+        "export_value": (r"Export\w*", r"Ausfuhr\w*", r"exportiert\w*"),
+        "output_value": (r"Produktionswert", r"Produktion\w*", r"Output", r"Wertschöpfung"),
+        "sales_value": (r"Umsatz\w*", r"Umsätze", r"Verkäufe", r"Erlös\w*", r"Transaktionsvolumen", r"verkauft"),
+    },
+    other_money_cues=(r"Steuer\w*", r"Investition\w*", r"investiert", r"Tourismus", r"BIP", r"Fonds", r"Kredit\w*",
+                      r"Subvention\w*", r"Gewinn\w*", r"Löhne", r"Gehälter", r"Auftr[aä]g\w*", r"Vertr[aä]g\w*"),
+    currency_before=((r"(?:US)?\$\s?$", "USD"), (r"€\s?$", "EUR"), (r"(?:RMB|CNY)\s?$", "CNY")),
+    currency_after=((r"^\s*(?:Yuan|Renminbi|RMB)\b", "CNY"), (r"^\s*(?:US-)?Dollar\b", "USD"),
+                    (r"^\s*Euro\b", "EUR")),
+    count_nouns={
+        "firms": (r"Unternehmen", r"Firmen", r"Betriebe", r"Hersteller", r"Fabriken", r"Produzenten", r"Werkstätten"),
+        "people": (r"Beschäftigte\w*", r"Mitarbeiter\w*", r"Arbeiter\w*", r"Menschen", r"Personen", r"Arbeitsplätze",
+                   r"Arbeitskräfte", r"Handwerker"),
+        "countries": (r"Länder\w*", r"Staaten", r"Märkte"),
+        "units": (r"Stück", r"Paar", r"Sets", r"Einheiten", r"Artikel"),
+    },
+    max_words_to_noun=3,
+    employment_cues=(r"beschäftig\w*", r"arbeit\w*", r"Mitarbeiter\w*", r"Arbeitsplätze", r"Jobs"),
+    market_cues=(r"export\w*", r"verkauft", r"Märkte", r"geliefert", r"vertrieben"),
+    production_cues=(r"produzi\w*", r"hergestellt", r"fertig\w*", r"Produktion", r"Kapazität"),
+    qualifier_before=((r"(?:mehr als|über|gut|mindestens|knapp über)\s*$", "more_than"),
+                      (r"(?:fast|rund|etwa|circa|ca\.|ungefähr|knapp|nahezu|beinahe)\s*$", "about"),
+                      (r"(?:weniger als|unter)\s*$", "less_than")),
+    qualifier_after=(),
+    company_cues=(r"\bdas Unternehmen\b", r"\bdie Firma\b", r"\bPlattform\b", r"\bCo\.", r"\bLtd\b", r"\bKonzern\b",
+                  r"\bMesse\b", r"\bAuftr[aä]g\w*\b", r"\bVertrag\b", r"\bunser\w*\b", r"\bsein\w* (?:Firma|Unternehmen)\b"),
+    subset_cues=(r"mit einem Umsatz", r"(?:führende|größere|neue)\s+Unternehmen", r"darunter", r"davon"),
+    destination_cues=(r"(?:nach|in die) (?:den )?(?:USA|Vereinigten Staaten|Europa|EU|Japan|Afrika)",),
+    future_cues=(r"\bsoll\b", r"\bsollen\b", r"\bwird\b", r"\bwerden\b", r"\berwartet\b", r"\bZiel\b", r"\bbis 20[3-9]\d\b",
+                 r"\bgeplant\b"),
+    rank_patterns=(r"(?:der |die |das )?(?P<rank>erste|zweite|dritte|vierte|fünfte)[nrs]?\s*(?:größte|wichtigste)\w*\b",
+                   r"\b(?P<first>der größte|die größte|das größte)\s+[\w -]{0,50}?(?:Standort|Zentrum|Produzent|Hersteller|Basis|Cluster)\b"),
+    national_scope=(r"in China\b", r"Chinas\b", r"chinesisch\w*", r"des Landes\b", r"landesweit"),
+    case_insensitive=False,
+)
+
+LEXICONS: dict[str, Lexicon] = {"en": EN, "zh": ZH, "it": IT, "es": ES, "fr": FR, "de": DE}
+
+
+def lexicon_for(language: str | None) -> Lexicon:
+    return LEXICONS.get((language or "en")[:2], EN)
+
+
+@dataclass(frozen=True)
+class CompiledLexicon:
+    language: str
+    lexicon: Lexicon
+    metric_cues: tuple[tuple[str, re.Pattern], ...]
+    other_money: re.Pattern
+    currency_before: tuple[tuple[re.Pattern, str], ...]
+    currency_after: tuple[tuple[re.Pattern, str], ...]
+    count_after: tuple[tuple[re.Pattern, str], ...]
+    employment: re.Pattern
+    market: re.Pattern
+    production: re.Pattern
+    qualifier_before: tuple[tuple[re.Pattern, str], ...]
+    qualifier_after: tuple[tuple[re.Pattern, str], ...]
+    company: re.Pattern
+    subset: re.Pattern
+    destination: re.Pattern
+    future: re.Pattern
+    rank: tuple[re.Pattern, ...]
+    national: re.Pattern
+
+
+def _alternation(patterns: tuple[str, ...], flags: int, words: bool) -> re.Pattern:
+    if not patterns:
+        return re.compile(r"(?!x)x")
+    body = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)" if words else f"(?:{body})", flags)
+
+
+@lru_cache(maxsize=None)
+def compiled(language: str | None) -> CompiledLexicon:
+    code = (language or "en")[:2]
+    lex = lexicon_for(code)
+    flags = re.IGNORECASE if lex.case_insensitive else 0
+    words = code != "zh"
+    metric_cues = tuple(
+        (metric, _alternation(lex.metric_cues[metric], flags, words)) for metric in MONEY_METRICS if metric in lex.metric_cues
+    )
+    gap = "" if lex.max_words_to_noun == 0 else rf"(?:[^\W\d_][\w'’-]*[\s-]+){{0,{lex.max_words_to_noun}}}?"
+    count_after = tuple(
+        (re.compile(rf"^\s*{gap}(?:{'|'.join(nouns)})" + (r"(?!\w)" if words else ""), flags), unit)
+        for unit, nouns in lex.count_nouns.items()
+    )
+    return CompiledLexicon(
+        language=code,
+        lexicon=lex,
+        metric_cues=metric_cues,
+        other_money=_alternation(lex.other_money_cues, flags, words),
+        currency_before=tuple((re.compile(p, flags), c) for p, c in lex.currency_before),
+        currency_after=tuple((re.compile(p, flags), c) for p, c in lex.currency_after),
+        count_after=count_after,
+        employment=_alternation(lex.employment_cues, flags, words),
+        market=_alternation(lex.market_cues, flags, words),
+        production=_alternation(lex.production_cues, flags, words),
+        qualifier_before=tuple((re.compile(p, flags), q) for p, q in lex.qualifier_before),
+        qualifier_after=tuple((re.compile(p, flags), q) for p, q in lex.qualifier_after),
+        company=re.compile("|".join(f"(?:{p})" for p in lex.company_cues), flags),
+        subset=_alternation(lex.subset_cues, flags, words),
+        destination=re.compile("|".join(f"(?:{p})" for p in lex.destination_cues) or r"(?!x)x", flags),
+        future=re.compile("|".join(f"(?:{p})" for p in lex.future_cues), flags),
+        rank=tuple(re.compile(p, flags) for p in lex.rank_patterns),
+        national=_alternation(lex.national_scope, flags, False),
+    )

@@ -1,0 +1,76 @@
+"""Paragraph and sentence boundaries, as character spans into the document text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Abbreviations after which a full stop does not end a sentence (lower-case, without the dot).
+_ABBREVIATIONS = frozenset(
+    """
+    jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr prof st no nos co corp ltd inc
+    vs etc approx gen gov sen rep dept est fig jr sr u.s u.k e.g i.e p.r a.m p.m ca sig dott ing
+    av sr sra dr dra mme mlle m s.a s.p.a s.r.l bzw ca evtl nr str z.b jh jhd mio mrd
+    """.split()
+)
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\r\n\s*\r\n")
+# A sentence ends at . ! ? (Latin) or 。！？ (CJK), plus closing quotes and brackets.
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s)|[。！？]+[”’」』）)]*|[;；](?=\s*\S)")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def paragraphs(text: str) -> list[Span]:
+    spans, start = [], 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        spans.append(Span(start, match.start()))
+        start = match.end()
+    spans.append(Span(start, len(text)))
+    return [_strip(text, span) for span in spans if text[span.start:span.end].strip()]
+
+
+def _strip(text: str, span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+def _ends_sentence(text: str, match: re.Match) -> bool:
+    token = match.group()
+    if token[0] != ".":
+        return True
+    before = text[: match.start()]
+    word = re.search(r"([\w.]+)$", before)
+    if word is None:
+        return True
+    stem = word.group(1).lower()
+    if stem in _ABBREVIATIONS or (len(stem) == 1 and stem.isalpha()):
+        return False
+    # "No. 4", "Dec. 28": an abbreviation followed by a number rarely ends a sentence
+    follower = text[match.end(): match.end() + 3].lstrip()
+    if follower[:1].islower():
+        return False
+    return True
+
+
+def sentences(text: str, paragraph: Span) -> list[Span]:
+    """Sentences of one paragraph. Semicolons end a sentence too: news clauses joined by ';'
+    state separate figures, and a shorter evidence span is easier to check."""
+    spans, start = [], paragraph.start
+    body = text[paragraph.start: paragraph.end]
+    for match in _SENTENCE_END.finditer(body):
+        if not _ends_sentence(body, match):
+            continue
+        end = paragraph.start + match.end()
+        spans.append(_strip(text, Span(start, end)))
+        start = end
+    if start < paragraph.end:
+        spans.append(_strip(text, Span(start, paragraph.end)))
+    return [span for span in spans if span.end > span.start]

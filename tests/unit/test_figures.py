@@ -1,0 +1,78 @@
+import pytest
+
+from orchestration.figures import find_sentence_figures
+
+
+def figures(sentence, language):
+    return [(f.metric, f.value, f.unit, f.qualifier) for f in find_sentence_figures(sentence, language)
+            if not f.is_company]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        ("Last year the town's lighting output value reached 21.5 billion yuan.", "en",
+         [("output_value", 21.5e9, "CNY", "exact")]),
+        ("Exports of socks topped $1.2 billion, while sales reached 60 billion yuan.", "en",
+         [("export_value", 1.2e9, "USD", "more_than"), ("sales_value", 60e9, "CNY", "exact")]),
+        ("Its imports and exports totalled 3.4 billion yuan.", "en", [("trade_value", 3.4e9, "CNY", "exact")]),
+        ("Online retail sales of eyeglasses hit 8 billion yuan.", "en", [("online_sales", 8e9, "CNY", "exact")]),
+        ("The county is home to nearly 3,000 knife makers employing 120,000 workers.", "en",
+         [("enterprises", 3000, "firms", "about"), ("employees", 120000, "people", "exact")]),
+        ("Its pumps are sold to more than 120 countries and regions.", "en",
+         [("export_markets", 120, "countries", "more_than")]),
+        ("The town produces 5 billion pairs of socks a year.", "en", [("output_volume", 5e9, "units", "exact")]),
+        ("Tax revenue from the industry reached 2 billion yuan.", "en", []),
+        ("The fair attracted 200,000 visitors.", "en", []),
+        ("The population of the county is 800,000 people.", "en", []),
+        ("2022年，全县袜业产值达到300亿元，出口额超过50亿元。", "zh",
+         [("output_value", 300e8, "CNY", "exact"), ("export_value", 50e8, "CNY", "more_than")]),
+        ("全镇现有灯饰企业4万多家，从业人员20余万人。", "zh",
+         [("enterprises", 40000, "firms", "more_than"), ("employees", 200000, "people", "more_than")]),
+        ("产品远销120多个国家和地区。", "zh", [("export_markets", 120, "countries", "more_than")]),
+        ("年产灯具2亿套。", "zh", [("output_volume", 2e8, "units", "exact")]),
+        ("进出口总额约12.5亿元。", "zh", [("trade_value", 12.5e8, "CNY", "about")]),
+        ("其中规上企业120家。", "zh", []),
+        ("Il valore della produzione ha raggiunto i 9,29 miliardi di yuan.", "it",
+         [("output_value", 9.29e9, "CNY", "exact")]),
+        ("Le esportazioni hanno superato i 2,5 miliardi di dollari.", "it", [("export_value", 2.5e9, "USD", "exact")]),
+        ("Nel distretto operano oltre 1.500 aziende con circa 48.700 addetti.", "it",
+         [("enterprises", 1500, "firms", "more_than"), ("employees", 48700, "people", "about")]),
+        ("Las exportaciones alcanzaron los 3.200 millones de dólares.", "es",
+         [("export_value", 3.2e9, "USD", "exact")]),
+        ("Le chiffre d'affaires a atteint 48,7 milliards de yuans.", "fr",
+         [("sales_value", 48.7e9, "CNY", "exact")]),
+        ("Der Umsatz lag bei rund 12 Milliarden Yuan.", "de", [("sales_value", 12e9, "CNY", "about")]),
+    ],
+)
+def test_sentence_figures(sentence, language, expected):
+    assert figures(sentence, language) == expected
+
+
+def test_second_currency_restating_the_first_is_not_a_second_figure():
+    found = figures("Output value was 5.17 billion yuan ($712 million).", "en")
+    assert found == [("output_value", 5.17e9, "CNY", "exact")]
+
+
+def test_company_sentences_are_marked():
+    found = find_sentence_figures("The company employs over 500 workers.", "en")
+    assert [f.is_company for f in found] == [True]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "rank"),
+    [
+        ("It is the third largest lighting base in China.", "en", 3),
+        ("Its output ranks first in China.", "en", 1),
+        ("The town is the largest sock production base in China.", "en", 1),
+        ("灯饰产量居全国第一。", "zh", 1),
+        ("È il primo polo calzaturiero della Cina.", "it", 1),
+    ],
+)
+def test_national_rank(sentence, language, rank):
+    ranks = [f.value for f in find_sentence_figures(sentence, language) if f.metric == "rank"]
+    assert ranks == [rank]
+
+
+def test_world_rank_is_not_a_national_rank():
+    assert not [f for f in find_sentence_figures("It is the largest button base in the world.", "en") if f.metric == "rank"]
