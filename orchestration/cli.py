@@ -13,9 +13,9 @@ from orchestration.settings import export_environment, load_settings
 DAGSTER_YAML = """\
 # Written by `clusterhouse` when missing. DuckDB has one writer per file: one run at a time,
 # and one slot in the pool every warehouse-writing asset uses.
-run_queue:
-  max_concurrent_runs: 1
 concurrency:
+  runs:
+    max_concurrent_runs: 1
   pools:
     default_limit: 1
 telemetry:

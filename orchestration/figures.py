@@ -193,8 +193,8 @@ def _count_metric(sentence: str, mention: NumberMention, noun_end: int, unit: st
     clause = sentence[clause_start:clause_end]
     noun_phrase = sentence[mention.start: noun_end]
     context_before = sentence[max(0, mention.start - 40): mention.start]
-    if lex.subset.search(noun_phrase) or lex.subset.search(context_before) or lex.subset.search(
-        sentence[noun_end: noun_end + 40]
+    if lex.subset.search(noun_phrase) or lex.subset.search(context_before) or lex.subset_after.match(
+        sentence[noun_end: noun_end + 40].lstrip(" ,")
     ):
         return None
     if unit == "firms":

@@ -31,7 +31,8 @@ class Lexicon:
     qualifier_before: tuple[tuple[str, str], ...]
     qualifier_after: tuple[tuple[str, str], ...]
     company_cues: tuple[str, ...]  # the subject is one firm, platform, order or fair
-    subset_cues: tuple[str, ...]  # the count is a subset of the cluster's firms or workers
+    subset_cues: tuple[str, ...]  # before the number: the count is a subset of the cluster's firms or workers
+    subset_after: tuple[str, ...]  # right after the counted noun: "120 firms with sales over …"
     destination_cues: tuple[str, ...]  # exports to one market, not the cluster's exports
     future_cues: tuple[str, ...]  # targets and forecasts are not figures
     rank_patterns: tuple[str, ...]  # with a named group `rank` (ordinal or number) or `first`
@@ -98,6 +99,7 @@ EN = Lexicon(
                  r"(?:high-tech|high-and-new-tech|listed|leading|key|backbone|supporting|specialised|specialized|"
                  r"foreign-funded|large|large-scale|major|new|newly)\s+(?:\w+\s+)?(?:enterprises|companies|firms)",
                  r"of (?:which|whom)", r"among (?:them|which|whom)", r"including", r"new jobs", r"newly"),
+    subset_after=(r"with (?:an )?(?:annual )?(?:sales|revenue|output|turnover)", r"above (?:designated|a certain) size"),
     destination_cues=(r"exports? to (?:the )?(?!more|over|about|nearly|some|\d)[A-Z]\w+",
                       r"exported to (?:the )?(?!more|over|about|nearly|some|\d)[A-Z]\w+",
                       r"(?:to|in) (?:the )?(?:US|U\.S\.|United States|EU|European Union|ASEAN|Africa|Russia|Japan)\b"),
@@ -146,6 +148,7 @@ ZH = Lexicon(
                   r"旗舰店", r"我们", r"本厂"),
     subset_cues=(r"规上", r"规模以上", r"限上", r"高新技术", r"龙头", r"骨干", r"配套", r"上市", r"其中", r"新增", r"新引进",
                  r"专精特新", r"亿元以上", r"千万元以上", r"百强"),
+    subset_after=(),
     destination_cues=(r"对(?:美|欧|日|韩|东盟|非|俄)", r"出口(?:到|至)(?!\d)", r"对[^，。]{1,6}出口"),
     future_cues=(r"将", r"预计", r"力争", r"目标", r"计划", r"有望", r"到20[2-9]\d年"),
     rank_patterns=(r"(?:居|位居|排名|排|名列|位列)?(?:全国|国内|中国)(?:同类\w{0,6})?(?:第(?P<rank>[一二三四五六七八九十\d]+)|(?P<first>最大|首位|之首|前列))",
@@ -193,6 +196,7 @@ IT = Lexicon(
                   r"\bi nostri\b", r"\bla nostra\b", r"\bsistema\b"),
     subset_cues=(r"di grandi dimensioni", r"sopra (?:una certa|la) soglia", r"con (?:un )?fatturato",
                  r"(?:high-tech|quotate|leader|principali|nuove)\s+(?:aziende|imprese)", r"di cui", r"tra cui", r"tra queste"),
+    subset_after=(r"con (?:un )?fatturato", r"di grandi dimensioni"),
     destination_cues=(r"(?:esport\w*|vendut\w*) (?:verso|negli?|in) (?:gli )?(?:Stati Uniti|USA|Europa|UE|Giappone|Africa)",
                       r"verso (?:gli )?(?:Stati Uniti|USA|l'Europa|l'UE|il Giappone)"),
     future_cues=(r"\bprevist[oa]\b", r"\bprevede\b", r"\bobiettivo\b", r"\bpunta a\b", r"\bentro il 20[3-9]\d\b",
@@ -239,6 +243,7 @@ ES = Lexicon(
                   r"\bferia\b", r"\bpedidos?\b", r"\bcontrato\b", r"\bnuestr[oa]s?\b", r"\bsu empresa\b"),
     subset_cues=(r"de gran escala", r"con (?:unas )?ventas", r"(?:líderes|principales|nuevas)\s+empresas", r"de las cuales",
                  r"entre ellas"),
+    subset_after=(r"con (?:unas )?ventas", r"con una facturación"),
     destination_cues=(r"(?:hacia|a) (?:los )?(?:Estados Unidos|EE\.? ?UU\.?|Europa|la UE|Japón|África|América Latina)",),
     future_cues=(r"\bprevé\b", r"\bprevisto\b", r"\bobjetivo\b", r"\bmeta\b", r"\bespera\b", r"\balcanzará\b",
                  r"\bpara 20[3-9]\d\b"),
@@ -282,6 +287,7 @@ FR = Lexicon(
                   r"\bfoire\b", r"\bsalon\b", r"\bcommandes?\b", r"\bcontrat\b", r"\bnotre\b", r"\bnos\b"),
     subset_cues=(r"de grande taille", r"avec un chiffre d'affaires", r"(?:principales|nouvelles|grandes)\s+entreprises",
                  r"dont", r"parmi (?:elles|lesquelles)"),
+    subset_after=(r"avec un chiffre d'affaires", r"de grande taille"),
     destination_cues=(r"(?:vers|aux?) (?:les )?(?:États-Unis|Etats-Unis|Europe|l'UE|Japon|Afrique)",),
     future_cues=(r"\bdevrait\b", r"\bprévu\b", r"\bprévoit\b", r"\bobjectif\b", r"\bvise\b", r"\batteindra\b",
                  r"\bd'ici 20[3-9]\d\b"),
@@ -323,6 +329,7 @@ DE = Lexicon(
     company_cues=(r"\bdas Unternehmen\b", r"\bdie Firma\b", r"\bPlattform\b", r"\bCo\.", r"\bLtd\b", r"\bKonzern\b",
                   r"\bMesse\b", r"\bAuftr[aä]g\w*\b", r"\bVertrag\b", r"\bunser\w*\b", r"\bsein\w* (?:Firma|Unternehmen)\b"),
     subset_cues=(r"mit einem Umsatz", r"(?:führende|größere|neue)\s+Unternehmen", r"darunter", r"davon"),
+    subset_after=(r"mit einem (?:Jahres)?umsatz",),
     destination_cues=(r"(?:nach|in die) (?:den )?(?:USA|Vereinigten Staaten|Europa|EU|Japan|Afrika)",),
     future_cues=(r"\bsoll\b", r"\bsollen\b", r"\bwird\b", r"\bwerden\b", r"\berwartet\b", r"\bZiel\b", r"\bbis 20[3-9]\d\b",
                  r"\bgeplant\b"),
@@ -355,6 +362,7 @@ class CompiledLexicon:
     qualifier_after: tuple[tuple[re.Pattern, str], ...]
     company: re.Pattern
     subset: re.Pattern
+    subset_after: re.Pattern
     destination: re.Pattern
     future: re.Pattern
     rank: tuple[re.Pattern, ...]
@@ -397,6 +405,7 @@ def compiled(language: str | None) -> CompiledLexicon:
         qualifier_after=tuple((re.compile(p, flags), q) for p, q in lex.qualifier_after),
         company=re.compile("|".join(f"(?:{p})" for p in lex.company_cues), flags),
         subset=_alternation(lex.subset_cues, flags, words),
+        subset_after=_alternation(lex.subset_after, flags, words),
         destination=re.compile("|".join(f"(?:{p})" for p in lex.destination_cues) or r"(?!x)x", flags),
         future=re.compile("|".join(f"(?:{p})" for p in lex.future_cues), flags),
         rank=tuple(re.compile(p, flags) for p in lex.rank_patterns),

@@ -1,6 +1,8 @@
 """Resources only (a module defining @definitions would silently drop module-level assets)."""
 
-from __future__ import annotations
+
+import sys
+from pathlib import Path
 
 import dagster as dg
 from dagster_dbt import DbtCliResource
@@ -25,5 +27,10 @@ class ClusterhouseResource(dg.ConfigurableResource):
 def build_resources() -> dict[str, object]:
     return {
         "clusterhouse": ClusterhouseResource(),
-        "dbt": DbtCliResource(project_dir=dbt_project, profiles_dir=str(dbt_project.project_dir)),
+        "dbt": DbtCliResource(
+            project_dir=dbt_project,
+            profiles_dir=str(dbt_project.project_dir),
+            # the venv's dbt, whether or not the venv is on PATH (cron, the UI, CI)
+            dbt_executable=str(Path(sys.executable).with_name("dbt")),
+        ),
     }

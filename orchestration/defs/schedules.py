@@ -1,6 +1,5 @@
 """The refresh job and its nightly schedule."""
 
-from __future__ import annotations
 
 import dagster as dg
 

@@ -1,6 +1,5 @@
 """Publish the tested build warehouse atomically, then export every mart as Parquet and CSV."""
 
-from __future__ import annotations
 
 import dagster as dg
 

@@ -4,7 +4,6 @@ A document is extracted once per extractor version: new documents, and every doc
 when the rules change (EXTRACTOR_VERSION). Figures of documents that left the raw folder go.
 """
 
-from __future__ import annotations
 
 from datetime import datetime, timezone
 

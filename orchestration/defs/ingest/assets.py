@@ -4,7 +4,6 @@ Only new or changed files are read (by content hash); removed files drop out. Un
 become rows of `raw.rejected_files` with a plain reason, and the run goes on.
 """
 
-from __future__ import annotations
 
 from datetime import datetime, timezone
 
@@ -13,7 +12,7 @@ import dagster as dg
 from orchestration import raw_tables
 from orchestration.defs.resources import WAREHOUSE_POOL, ClusterhouseResource
 from orchestration.ingest import plan_ingest, read_files, scan
-from orchestration.places import Gazetteer
+from orchestration.reference_tables import place_rows
 from orchestration.warehouse import connect, prepare_build, replace_rows
 
 
@@ -106,7 +105,7 @@ def ingest_documents(context: dg.AssetExecutionContext, clusterhouse: Clusterhou
 def places(context: dg.AssetExecutionContext, clusterhouse: ClusterhouseResource) -> dg.MaterializeResult:
     settings = clusterhouse.settings()
     prepare_build(settings.build_path, settings.warehouse_path)
-    rows = Gazetteer.load().table_rows()
+    rows = place_rows()
     with connect(settings.build_path) as con:
         con.execute("create schema if not exists raw")
         count = replace_rows(con, "raw.places", raw_tables.to_arrow(rows, raw_tables.PLACES))

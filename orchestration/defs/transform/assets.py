@@ -4,7 +4,6 @@
 failing test fails the run, so nothing is published from a warehouse that does not pass them.
 """
 
-from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
