@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from orchestration.chinese import to_simplified
 from orchestration.figures import STOCK_METRICS, SentenceFigure, find_sentence_figures
 from orchestration.lexicon import compiled
 from orchestration.periods import TimeExpression, find_time_expressions
@@ -27,13 +28,6 @@ PARALLEL_THRESHOLD = 200
 _CLUSTER_LEVELS = {"town": 0, "county": 1, "prefecture": 2, "province": 3}
 _CAPTION = re.compile(r"\((?:photo|photos|foto|file photo|xinhua|chinanews)[^)]*\)\s*$|^photo shows|图为|（[^）]*摄）|摄影",
                       re.IGNORECASE)
-_WHOLE_AREA = {
-    "province": re.compile(r"全省|the province's|province-wide|provincial|della provincia|de la provincia|de la province",
-                           re.IGNORECASE),
-    "city": re.compile(r"全市|the city's|citywide|city-wide", re.IGNORECASE),
-    "county": re.compile(r"全县|全区|the county's|county-wide|countywide|del distretto|il distretto|del condado",
-                         re.IGNORECASE),
-}
 
 
 @dataclass(frozen=True)
@@ -112,7 +106,9 @@ def _is_within(inner: Place, outer: Place) -> bool:
 def _sentence_subject(
     sentence_mentions: list[PlaceMention], value_start: int, sentence: str, sentence_start: int
 ) -> _Subject | None:
-    """The place a figure at ``value_start`` (absolute offset) is about, from this sentence."""
+    """The place a figure at ``value_start`` (absolute offset) is about, from this sentence:
+    the nearest place named before it (else after it), narrowed to a place inside it that the
+    sentence also names ("Humen, a town in Dongguan" is Humen)."""
     if not sentence_mentions:
         return None
     before = [m for m in sentence_mentions if m.end <= value_start]
@@ -140,6 +136,36 @@ def _province_is_subject(mention: PlaceMention, sentence: str, sentence_start: i
                              re.IGNORECASE))
 
 
+_CURRENCY_WORDS = frozenset({"yuan", "renminbi", "rmb", "yuanes", "yuans"})
+
+
+def _cluster_place_mentions(
+    mentions: list[PlaceMention], products: list, primary: PlaceMention, text: str
+) -> list[PlaceMention]:
+    """Places a figure may be attributed to: the main place, places inside it, and places named
+    in a sentence that also names a product (a second cluster). A port, a customer's city or a
+    venue named in passing is not a cluster."""
+    product_sentences: set[tuple[int, int]] = set()
+    spans = [span for paragraph in paragraphs(text) for span in sentences(text, paragraph)]
+    for product in products:
+        for span in spans:
+            if span.start <= product.start < span.end:
+                product_sentences.add((span.start, span.end))
+                break
+    kept = []
+    for mention in mentions:
+        if mention.place is None:
+            kept.append(mention)
+            continue
+        same = _place_key(mention.place) == _place_key(primary.place)
+        inside = _is_within(mention.place, primary.place)
+        wider = _is_within(primary.place, mention.place)
+        with_product = any(start <= mention.start < end for start, end in product_sentences)
+        if same or inside or wider or with_product:
+            kept.append(mention)
+    return kept
+
+
 @dataclass
 class _Context:
     subject: _Subject | None = None
@@ -151,12 +177,15 @@ def extract(doc: DocumentInput) -> ExtractionResult:
     language = (doc.language or "en")[:2]
     text = doc.text
     result = ExtractionResult(doc.document_id)
-    place_mentions = [m for m in gazetteer.find_mentions(text, language)]
-    primary = _primary_place(place_mentions, text)
-    main_product = catalog.main_product(text, language)
-    product_mentions = catalog.find_mentions(text, language)
+    matching_text = to_simplified(text) if language == "zh" else text
+    place_mentions = [m for m in gazetteer.find_mentions(matching_text, language)
+                      if m.text.lower() not in _CURRENCY_WORDS]
+    primary = _primary_place(place_mentions, matching_text)
+    main_product = catalog.main_product(matching_text, language)
+    product_mentions = catalog.find_mentions(matching_text, language)
     if primary is None or main_product is None:
         return result
+    place_mentions = _cluster_place_mentions(place_mentions, product_mentions, primary, text)
     primary_subject = _Subject(primary.place, False, primary.text)
     clusters: dict[tuple[str, str], dict] = {}
     _add_cluster(clusters, primary.place, primary.text, main_product, None, is_primary=True)
@@ -166,11 +195,13 @@ def extract(doc: DocumentInput) -> ExtractionResult:
             continue
         context = _Context()
         for span in sentences(text, paragraph):
-            sentence = text[span.start: span.end]
+            sentence = matching_text[span.start: span.end]
             times = find_time_expressions(sentence, language, doc.published_date)
             in_sentence = [m for m in place_mentions if span.start <= m.start and m.end <= span.end]
+            products_here = tuple((m.start - span.start, m.end - span.start) for m in product_mentions
+                                  if span.start <= m.start and m.end <= span.end)
             if not _CAPTION.search(sentence):
-                for figure in find_sentence_figures(sentence, language):
+                for figure in find_sentence_figures(sentence, language, products_here):
                     row = _figure_row(doc, language, span, sentence, figure, times, context, in_sentence,
                                       primary_subject, product_mentions, main_product)
                     if row is not None:
@@ -182,8 +213,8 @@ def extract(doc: DocumentInput) -> ExtractionResult:
                                              row["town_name_en"], is_primary=False, town_zh=row["town_name_zh"])
             named = [t for t in times if t.has_year or t.period]
             if named:
-                context.time = named[-1]
-            subject = _sentence_subject(in_sentence, span.end, sentence, span.start)
+                context.time = _resolved(named[-1], times, context)
+            subject = _sentence_subject(in_sentence[:1], span.end, sentence, span.start)
             if subject is not None and subject.place is not None:
                 context.subject = subject
     for row in result.figures:
@@ -208,30 +239,41 @@ def _add_cluster(clusters, place: Place, place_text, product: Product | None, to
     }
 
 
+def _resolved(anchor: TimeExpression, times: list[TimeExpression], context: _Context) -> TimeExpression:
+    """An expression that names no year ("in the first half", "that year") takes the year
+    named before it in the sentence, else the paragraph's."""
+    if anchor.has_year:
+        return anchor
+    earlier = [t for t in times if t.end <= anchor.start and t.has_year]
+    source = earlier[-1] if earlier else (context.time if context.time is not None and context.time.has_year else None)
+    if source is None:
+        return anchor
+    return TimeExpression(anchor.start, anchor.end, source.year, anchor.period or (source.period if anchor.same_year else None),
+                          anchor.as_of, True)
+
+
 def _figure_time(
     figure: SentenceFigure, times: list[TimeExpression], context: _Context, published: date | None
-) -> tuple[int | None, str | None, bool] | None:
-    """(year, period, explicit_year_kind) for a figure, or None when it must be dropped."""
+) -> tuple[int | None, str | None, bool, bool] | None:
+    """(year, period, as_of, explicit) for a figure, or None when it must be dropped (a year
+    after publication is a target, not a figure)."""
     before = [t for t in times if t.end <= figure.value_start]
     after = [t for t in times if t.start >= figure.value_end]
     anchor = before[-1] if before else (after[0] if after else None)
-    if anchor is not None and not (anchor.has_year or anchor.period):
-        anchor = anchor if anchor.as_of else None
     pub_year = published.year if published else None
     if anchor is None:
         anchor = context.time
-    year = None
+    elif not anchor.has_year:
+        anchor = _resolved(anchor, times, context)
     if anchor is not None and anchor.has_year:
         year = anchor.year
-    elif anchor is not None and context.time is not None and context.time.has_year and anchor is not context.time:
-        year = context.time.year
     else:
         year = pub_year
     if year is not None and pub_year is not None and year > pub_year:
         return None
-    period = anchor.period if anchor is not None else None
-    as_of = anchor.as_of if anchor is not None else False
-    return year, period, as_of
+    if anchor is None:
+        return year, None, False, False
+    return year, anchor.period, anchor.as_of, anchor.has_year
 
 
 def _figure_row(doc, language, span, sentence, figure, times, context, in_sentence, primary_subject,
@@ -240,22 +282,25 @@ def _figure_row(doc, language, span, sentence, figure, times, context, in_senten
     timing = _figure_time(figure, times, context, doc.published_date)
     if timing is None:
         return None
-    year, period, as_of = timing
+    year, period, as_of, explicit = timing
     clause = sentence[max(0, figure.value_start - 80): figure.value_end + 40]
     if lex.future.search(clause):
         return None
     absolute_value_start = span.start + figure.value_start
+    if lex.whole_area.search(sentence):
+        return None  # the whole province's or city's economy, not the cluster's
     subject = _sentence_subject(in_sentence, absolute_value_start, sentence, span.start)
     if subject is None:
         if lex.national.search(sentence[: figure.value_start]) and figure.metric != "rank":
             return None  # a national figure, not the cluster's
         subject = context.subject or primary_subject
+    primary_place = primary_subject.place
+    if subject.place is not None and primary_place is not None and _is_within(primary_place, subject.place):
+        return None  # a wider area around the cluster (its province, its city)
     if figure.metric in STOCK_METRICS:
         period = "as_of"
     elif figure.metric == "rank":
-        period = "as_of" if (as_of or period is None) else "FY"
-        if period == "as_of" and any(t.has_year and not t.as_of for t in times if t.end <= figure.value_start):
-            period = "FY"
+        period = "FY" if (explicit and not as_of and period in (None, "FY")) else "as_of"
     else:
         period = period or "FY"
     product = _figure_product(span, product_mentions, main_product)
@@ -264,6 +309,7 @@ def _figure_row(doc, language, span, sentence, figure, times, context, in_senten
     figure_id = hashlib.sha256(
         f"{doc.document_id}|{absolute_value_start}|{figure.metric}|{figure.unit}".encode()
     ).hexdigest()[:16]
+    original_sentence = doc.text[span.start: span.end]
     return {
         "figure_id": figure_id,
         "document_id": doc.document_id,
@@ -279,12 +325,12 @@ def _figure_row(doc, language, span, sentence, figure, times, context, in_senten
         "qualifier": figure.qualifier,
         "year": year,
         "period": period,
-        "evidence": sentence,
+        "evidence": original_sentence,
         "sentence_start": span.start,
         "sentence_end": span.end,
         "value_start": absolute_value_start,
         "value_end": span.start + figure.value_end,
-        "value_text": figure.value_text,
+        "value_text": original_sentence[figure.value_start: figure.value_end],
         "extractor_version": EXTRACTOR_VERSION,
         "_place_text": subject.text,
     }

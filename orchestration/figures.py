@@ -13,6 +13,12 @@ from orchestration.lexicon import CompiledLexicon, compiled
 from orchestration.numbers import NumberMention, find_numbers
 
 STOCK_METRICS = frozenset({"enterprises", "employees", "export_markets"})
+# between a number and a product name: nothing, "of", "di", "de", a measure word, or a pair/set word
+_PRODUCT_GAP = re.compile(r"\s*(?:(?:pairs?|sets?|pieces?|paia|pares|paires|Paar|Stück)\s+)?(?:of|di|de|d'|des|du|von)?\s*"
+                          r"|[个件双套只台辆支把条顶副盏粒颗张片根枚]?")
+_QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"), ('"', '"'), ("「", "」"), ("『", "』"))
+# decades written in words: "años noventa", "the nineties"
+_DECADE = re.compile(r"(?:años|anni|années|Jahre|years|年代)\s*$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:，；：、（(]|\s(?:and|while|whereas|mentre|e|y|et|und|但|而)\s")
 _WINDOW = 120  # characters of context considered on each side of a number
 
@@ -59,14 +65,26 @@ def _currency(sentence: str, mention: NumberMention, lex: CompiledLexicon) -> tu
     return None, mention.start, mention.end
 
 
-def _count_unit(sentence: str, mention: NumberMention, lex: CompiledLexicon) -> tuple[str | None, int]:
+def _count_unit(
+    sentence: str, mention: NumberMention, lex: CompiledLexicon, product_spans: tuple[tuple[int, int], ...] = ()
+) -> tuple[str | None, int]:
+    """The counted noun after a number. Latin scripts: the nearest noun within a few modifier
+    words; Chinese: the longest measure word (个国家 over 个). A product name right after the
+    number ("80 million pumps", "300 milioni di cravatte") counts pieces."""
     after = sentence[mention.end: mention.end + 80]
     best: tuple[int, str] | None = None
     for pattern, unit in lex.count_after:
         match = pattern.search(after)
-        if match and (best is None or match.end() < best[0]):
+        if match is None:
+            continue
+        better = match.end() > best[0] if (best and lex.language == "zh") else (best is None or match.end() < best[0])
+        if better:
             best = (match.end(), unit)
     if best is None:
+        for start, end in product_spans:
+            gap = sentence[mention.end: start]
+            if start >= mention.end and _PRODUCT_GAP.fullmatch(gap):
+                return "units", end
         return None, mention.end
     return best[1], mention.end + best[0]
 
@@ -145,10 +163,48 @@ def _ordinal_value(token: str, language: str) -> int | None:
     return _ORDINAL_WORDS.get(token)
 
 
-def find_sentence_figures(sentence: str, language: str | None) -> list[SentenceFigure]:
+def _in_quotation(sentence: str, position: int) -> bool:
+    """Inside a direct quotation: a speaker's own firm or impression, not a reported figure."""
+    for opening, closing in _QUOTE_PAIRS:
+        if opening == closing:
+            if sentence.count(opening, 0, position) % 2 == 1:
+                return True
+            continue
+        if sentence.rfind(opening, 0, position) > sentence.rfind(closing, 0, position):
+            return True
+    return False
+
+
+def _is_count_not_year(sentence: str, mention: NumberMention, lex: CompiledLexicon) -> bool:
+    """'2000 workers' is a count; 'in 2000' is a year."""
+    if not mention.is_year:
+        return False
+    after = sentence[mention.end: mention.end + 30]
+    return any(p.pattern and re.match(r"^\s*(?:" + "|".join(lex.lexicon.count_nouns[u]) + r")(?!\w)", after,
+                                      re.IGNORECASE if lex.lexicon.case_insensitive else 0)
+               for p, u in lex.count_after if u in ("firms", "people"))
+
+
+def _is_threshold(sentence: str, start: int, end: int, lex: CompiledLexicon) -> bool:
+    before = sentence[max(0, start - 70): start]
+    if any(pattern.search(before) for pattern in lex.threshold):
+        return True
+    # Chinese: 年销售额2000万元以上的企业
+    return lex.language == "zh" and bool(re.match(r"\s*(?:以上|及以上)的?(?:企业|工业企业|规上)", sentence[end: end + 12]))
+
+
+def find_sentence_figures(
+    sentence: str, language: str | None, product_spans: tuple[tuple[int, int], ...] = ()
+) -> list[SentenceFigure]:
+    """Figures in one sentence; ``product_spans`` are product names found in it (offsets in the
+    sentence), so that "80 million pumps" can be read as pieces produced."""
     lex = compiled(language)
-    mentions = [m for m in find_numbers(sentence, lex.language)
-                if not (m.is_year or m.truncated or getattr(m, "is_percent", False) or m.is_ordinal)]
+    mentions = [
+        m for m in find_numbers(sentence, lex.language)
+        if not (m.truncated or m.is_percent or m.is_ordinal)
+        and (not m.is_year or _is_count_not_year(sentence, m, lex))
+        and not _DECADE.search(sentence[max(0, m.start - 12): m.start])
+    ]
     amounts = []
     for mention in mentions:
         currency, start, end = _currency(sentence, mention, lex)
@@ -159,21 +215,30 @@ def find_sentence_figures(sentence: str, language: str | None) -> list[SentenceF
     previous_money: SentenceFigure | None = None
     for mention, currency, start, end in amounts:
         qualifier = _qualifier(sentence, start, end, lex, mention)
+        is_company = is_company_sentence or _in_quotation(sentence, start)
         if currency:
             # a second currency right after the first ("5 billion yuan ($712 million)") restates it
             if previous_money is not None and 0 <= start - previous_money.value_end <= 4:
                 continue
             metric, cue = _nearest_money_metric(sentence, start, end, lex, [s for s in amount_spans if s != (start, end)])
-            if metric is None:
+            if metric is None or _is_threshold(sentence, start, end, lex):
                 continue
-            if metric == "export_value" and lex.destination.search(sentence[max(0, start - 60): end + 40]):
+            cue_start = cue if cue is not None and cue < start else max(0, start - 60)
+            if metric in ("export_value", "sales_value") and lex.destination.search(sentence[cue_start: end + 40]):
                 continue
+            if metric == "sales_value":
+                online = dict(lex.metric_cues).get("online_sales")
+                clause_start, clause_end = _clause_bounds(sentence, start, end)
+                if online is not None and online.search(sentence, end, clause_end):
+                    metric = "online_sales"
+                elif lex.market_subject.search(sentence, max(clause_start, cue_start - 60), start):
+                    is_company = True  # a market hall's turnover, not the cluster's sales
             figure = SentenceFigure(metric, mention.value, currency, qualifier, start, end, sentence[start:end],
-                                    is_company_sentence, cue)
+                                    is_company, cue)
             figures.append(figure)
             previous_money = figure
             continue
-        unit, noun_end = _count_unit(sentence, mention, lex)
+        unit, noun_end = _count_unit(sentence, mention, lex, product_spans)
         if unit is None:
             continue
         metric = _count_metric(sentence, mention, noun_end, unit, lex)
@@ -183,7 +248,7 @@ def find_sentence_figures(sentence: str, language: str | None) -> list[SentenceF
         if value != int(value) or value <= 0:
             continue
         figures.append(SentenceFigure(metric, value, unit, qualifier, mention.start, mention.end,
-                                      sentence[mention.start:mention.end], is_company_sentence))
+                                      sentence[mention.start:mention.end], is_company))
     figures.extend(_rank_figures(sentence, lex, is_company_sentence))
     return figures
 

@@ -44,7 +44,8 @@ class TimeExpression:
     year: int | None  # None when relative with no publication date, or no year stated
     period: str | None  # FY, Q1, H1, Q1-Q3, Jan-Jul…; None for a bare year
     as_of: bool  # "by the end of 2022", "currently": a point in time
-    has_year: bool  # the expression itself names a year (explicit or relative)
+    has_year: bool  # the expression itself names a year (explicit, relative, or "now")
+    same_year: bool = False  # "that year", "the same year": the year named before it
 
 
 def _month_range(first: int, last: int) -> str:
@@ -64,7 +65,7 @@ def _months_count(count: int) -> str:
 _RELATIVE = {
     "en": {r"last year|the previous year|the past year|a year earlier": -1, r"this year|the current year|so far this year": 0,
            r"the year before last": -2},
-    "zh": {r"去年|上年|上一年": -1, r"今年|本年|当年": 0, r"前年": -2},
+    "zh": {r"去年|上年|上一年": -1, r"今年|本年": 0, r"前年": -2},
     "it": {r"l'anno scorso|lo scorso anno|l'anno passato|lo scorso esercizio": -1, r"quest'anno|l'anno in corso": 0},
     "es": {r"el año pasado|el pasado año|el año anterior": -1, r"este año|el año en curso": 0},
     "fr": {r"l'an dernier|l'année dernière|l'an passé|l'année précédente": -1, r"cette année|l'année en cours": 0},
@@ -86,6 +87,23 @@ _AS_OF = {
     "fr": r"fin|à la fin de|à la fin|actuellement|aujourd'hui|à ce jour",
     "de": r"Ende|bis Ende|derzeit|aktuell|heute|inzwischen",
     "zh": r"截至|截止|到|至",
+}
+# Words for "now": a current-state figure refers to the publication year.
+_NOW = {
+    "en": r"now|currently|at present|presently|today|to date|so far|nowadays",
+    "it": r"oggi|attualmente|ad oggi|finora|ora|oggigiorno|al momento",
+    "es": r"hoy|actualmente|hoy en día|hasta la fecha|ahora|en la actualidad",
+    "fr": r"aujourd'hui|actuellement|à ce jour|désormais|à présent",
+    "de": r"heute|derzeit|aktuell|inzwischen|mittlerweile|gegenwärtig|zurzeit",
+    "zh": r"截至目前|目前|当前|现有|现已|至今|如今|现在|眼下",
+}
+_SAME_YEAR = {
+    "en": r"the same year|that year|in the same period",
+    "it": r"lo stesso anno|nello stesso anno|quell'anno|nello stesso periodo",
+    "es": r"el mismo año|ese año|aquel año|en el mismo periodo",
+    "fr": r"la même année|cette année-là|sur la même période",
+    "de": r"im selben Jahr|im gleichen Jahr|in diesem Zeitraum|im selben Zeitraum",
+    "zh": r"同年|当年|同期",
 }
 _SINCE = r"(?:since|from|dal|dall'|desde|depuis|seit|自|从)\s*$"
 _PERIODS = {
@@ -156,7 +174,8 @@ def _compiled(language: str):
         patterns.append((re.compile(r"(?P<asof>截至|截止|到)?(?P<y>(?:19|20)\d{2})年(?P<end>底|末|年底|年末)?"), "year", None))
         patterns.append((re.compile(r"(?P<m1>\d{1,2}|[一二三四五六七八九十]{1,2})[-—–至到~](?P<m2>\d{1,2}|[一二三四五六七八九十]{1,2})月"),
                          "months", None))
-        patterns.append((re.compile(r"截至目前|目前|当前|现有|现已|至今|如今|已有"), "now", None))
+        patterns.append((re.compile(_NOW["zh"]), "now", None))
+        patterns.append((re.compile(_SAME_YEAR["zh"]), "same_year", None))
         patterns.append((re.compile(r"全年|年产|每年|年均|一年"), "annual", None))
     else:
         prefix = _YEAR_PREFIX.get(language, _YEAR_PREFIX["en"])
@@ -167,7 +186,9 @@ def _compiled(language: str):
         start_word, joiner = _RANGE_WORDS.get(language, _RANGE_WORDS["en"])
         patterns.append((re.compile(rf"(?<!\w){start_word}(?P<m1>{months})\s*{joiner}\s*(?P<m2>{months})(?!\w)", flags),
                          "months", lookup))
-        patterns.append((re.compile(rf"(?<!\w)(?:{_AS_OF.get(language, _AS_OF['en'])})(?!\w)", flags), "now", None))
+        patterns.append((re.compile(rf"(?<!\w)(?:{_NOW.get(language, _NOW['en'])})(?!\w)", flags), "now", None))
+        patterns.append((re.compile(rf"(?<!\w)(?:{_SAME_YEAR.get(language, _SAME_YEAR['en'])})(?!\w)", flags),
+                         "same_year", None))
         annual = {"en": r"annual(?:ly)?|a year|per year|each year|every year|per annum|yearly",
                   "it": r"annu[ao]|annualmente|all'anno|ogni anno", "es": r"anual(?:es|mente)?|al año|cada año",
                   "fr": r"annuel(?:le)?s?|par an|chaque année", "de": r"jährlich\w*|pro Jahr|im Jahr"}
@@ -217,6 +238,7 @@ def _merge(first: TimeExpression, second: TimeExpression) -> TimeExpression:
         period=first.period or second.period,
         as_of=first.as_of or second.as_of,
         has_year=first.has_year or second.has_year,
+        same_year=first.same_year or second.same_year,
     )
 
 
@@ -266,7 +288,9 @@ def _interpret(match: re.Match, kind: str, data, language: str, pub_year: int | 
             period = _months_count(count)
         return TimeExpression(start, end, None, period, False, False)
     if kind == "now":
-        return TimeExpression(start, end, None, None, True, False)
+        return TimeExpression(start, end, pub_year, None, True, pub_year is not None)
+    if kind == "same_year":
+        return TimeExpression(start, end, None, None, False, False, same_year=True)
     if kind == "annual":
         return TimeExpression(start, end, None, "FY", False, False)
     return None

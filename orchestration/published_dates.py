@@ -215,9 +215,18 @@ def _label_rank(prefix: str) -> int | None:
     return None
 
 
-def _marker_rank(window: str, start: int) -> float | None:
+# A dateline with a full date: "ZHONGSHAN, Guangdong, March 18, 2024 (Outlet) --", "ZHUJI (Zhejiang), 9 ottobre 2023 -"
+_DATELINE_PREFIX = re.compile(r"^\s*(?:\([^()\n]{2,30}\)\s*[-–—]+\s*)?[A-ZÀ-Þ][\w .,'’()-]{1,50},\s*$")
+_DATELINE_FOLLOWER = re.compile(r"\s*(?:\([^()\n]{1,50}\)\s*)?(?:--|[-–—:])")
+
+
+def _marker_rank(window: str, start: int, end: int | None = None) -> float | None:
     """Rank of the date starting at `start` as a publication stamp, or None if it is not one."""
     line_start = window.rfind("\n", 0, start) + 1
+    dateline = window[line_start:start]
+    if (end is not None and _DATELINE_PREFIX.match(dateline) and _DATELINE_FOLLOWER.match(window[end:])
+            and len(dateline.split()) <= 4 and not _EVENT_CUES.search(dateline)):
+        return UNLABELLED_RANK
     line_end = window.find("\n", start)
     line_end = len(window) if line_end == -1 else line_end
     prefix = window[line_start:start]
@@ -242,8 +251,8 @@ def find_marker_date(text: str, language: str | None = None) -> tuple[dt.date, f
     tail = text[-TAIL_CHARS:] if len(text) > HEAD_CHARS else ""
     candidates = []
     for window_order, window in enumerate((head, tail)):
-        for start, _end, parsed in iter_full_dates(window, language):
-            rank = _marker_rank(window, start)
+        for start, end, parsed in iter_full_dates(window, language):
+            rank = _marker_rank(window, start, end)
             if rank is not None:
                 candidates.append((rank, window_order, start, parsed))
     if not candidates:

@@ -1,0 +1,24 @@
+"""Traditional → simplified Chinese with the text's length unchanged, so spans stay valid.
+
+Matching runs on the simplified text; evidence and spans are taken from the original.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import opencc
+
+
+@lru_cache(maxsize=1)
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    converter = _converter()
+    converted = converter.convert(text)
+    if len(converted) == len(text):
+        return converted
+    # a phrase rule changed the length: fall back to one character at a time
+    return "".join(ch if len(out := converter.convert(ch)) != 1 else out for ch in text)
