@@ -291,7 +291,8 @@ def _figure_row(doc, language, span, sentence, figure, times, context, in_senten
         return None  # the whole province's or city's economy, not the cluster's
     subject = _sentence_subject(in_sentence, absolute_value_start, sentence, span.start)
     if subject is None:
-        if lex.national.search(sentence[: figure.value_start]) and figure.metric != "rank":
+        clause_start = max(0, figure.value_start - 80)
+        if lex.national_subject.search(sentence[clause_start: figure.value_start]) and figure.metric != "rank":
             return None  # a national figure, not the cluster's
         subject = context.subject or primary_subject
     primary_place = primary_subject.place

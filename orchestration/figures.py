@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from orchestration.lexicon import CompiledLexicon, compiled
+from orchestration.lexicon import ANNUAL_WORDS, MEASURE_NOUNS, CompiledLexicon, compiled
 from orchestration.numbers import NumberMention, find_numbers
 
 STOCK_METRICS = frozenset({"enterprises", "employees", "export_markets"})
@@ -85,6 +85,17 @@ def _count_unit(
             gap = sentence[mention.end: start]
             if start >= mention.end and _PRODUCT_GAP.fullmatch(gap):
                 return "units", end
+        annual = ANNUAL_WORDS.get(lex.language)
+        if annual:
+            match = re.match(rf"\s+((?:[^\W\d_][\w'’-]*\s+){{1,3}}?)(?:{annual})\b", after, re.IGNORECASE)
+            if match and not re.search(rf"\b(?:{MEASURE_NOUNS})\b", match.group(1), re.IGNORECASE):
+                return "units", mention.end + match.end(1)
+            # "produit chaque année environ 500 millions de pulls": the yearly word before the number
+            before = sentence[max(0, mention.start - 60): mention.start]
+            noun = re.match(r"\s+(?:(?:of|di|de|d'|des|von)\s*)?([^\W\d_][\w'’-]*)", after, re.IGNORECASE)
+            if (noun and re.search(rf"\b(?:{annual})\b", before, re.IGNORECASE) and lex.production.search(before)
+                    and not re.fullmatch(rf"(?:{MEASURE_NOUNS})", noun.group(1), re.IGNORECASE)):
+                return "units", mention.end + noun.end(1)
         return None, mention.end
     return best[1], mention.end + best[0]
 
@@ -224,12 +235,13 @@ def find_sentence_figures(
             if metric is None or _is_threshold(sentence, start, end, lex):
                 continue
             cue_start = cue if cue is not None and cue < start else max(0, start - 60)
-            if metric in ("export_value", "sales_value") and lex.destination.search(sentence[cue_start: end + 40]):
+            if metric in ("export_value", "sales_value") and lex.destination.search(
+                sentence[max(0, min(cue_start, start) - 15): end + 40]
+            ):
                 continue
             if metric == "sales_value":
-                online = dict(lex.metric_cues).get("online_sales")
                 clause_start, clause_end = _clause_bounds(sentence, start, end)
-                if online is not None and online.search(sentence, end, clause_end):
+                if lex.online_after.search(sentence[end:clause_end]):
                     metric = "online_sales"
                 elif lex.market_subject.search(sentence, max(clause_start, cue_start - 60), start):
                     is_company = True  # a market hall's turnover, not the cluster's sales

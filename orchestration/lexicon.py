@@ -14,6 +14,17 @@ from functools import lru_cache
 
 MONEY_METRICS = ("online_sales", "trade_value", "export_value", "output_value", "sales_value")
 
+# "produces 400 million lenses a year": pieces made per year, whatever the noun
+ANNUAL_WORDS = {
+    "en": r"a year|per year|annually|each year|every year|per annum",
+    "it": r"ogni anno|all'anno|l'anno|annui|annue",
+    "es": r"al año|cada año|por año|anuales",
+    "fr": r"par an|chaque année|par année",
+    "de": r"pro Jahr|jährlich|im Jahr",
+}
+MEASURE_NOUNS = (r"tonnes?|tons?|kilo\w*|kg|metres?|meters?|square|cubic|hectares?|mu|litres?|liters?|"
+                 r"tonnellate|toneladas|Tonnen|metri|metros|mètres|Meter|km|miles?|hours?|days?|years?|kWh|MW|GW")
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -40,6 +51,8 @@ class Lexicon:
     future_cues: tuple[str, ...]  # targets and forecasts are not figures
     rank_patterns: tuple[str, ...]  # with a named group `rank` (ordinal or number) or `first`
     national_scope: tuple[str, ...]
+    national_subject: tuple[str, ...] = ()  # the country is the subject: "China's toy exports", 全国
+    online_after: tuple[str, ...] = ()  # "sold goods worth 12 billion yuan online"
     case_insensitive: bool = True
     extra: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -103,7 +116,8 @@ EN = Lexicon(
     subset_cues=(r"above (?:designated|a certain) size", r"with (?:annual )?(?:sales|revenue|output)",
                  r"(?:high-tech|high-and-new-tech|listed|leading|key|backbone|supporting|specialised|specialized|"
                  r"foreign-funded|large|large-scale|major|new|newly)\s+(?:\w+\s+)?(?:enterprises|companies|firms)",
-                 r"of (?:which|whom)", r"among (?:them|which|whom)", r"including", r"new jobs", r"newly"),
+                 r"of (?:which|whom)", r"among (?:them|which|whom)", r"including", r"new jobs", r"newly",
+                 r"closed", r"relocated", r"shut down", r"eliminated", r"added", r"attracted", r"moved"),
     subset_after=(r"with (?:an )?(?:annual )?(?:sales|revenue|output|turnover)", r"above (?:designated|a certain) size"),
     destination_cues=(r"exports? to (?:the )?(?!more|over|about|nearly|some|\d)[A-Z]\w+",
                       r"exported to (?:the )?(?!more|over|about|nearly|some|\d)[A-Z]\w+",
@@ -124,7 +138,12 @@ EN = Lexicon(
                    r"\d{1,2}(?:st|nd|rd|th)|No\. ?\d{1,2})\b",
                    r"\b(?:the|China's|the country's|the nation's) (?P<first>largest|biggest) [\w -]{0,60}?(?:base|producer|"
                    r"cluster|centre|center|hub|manufacturer|supplier|exporter|distribution centre|distribution center)\b"),
-    national_scope=(r"in China\b", r"\bChina's\b", r"nationwide", r"in the country\b", r"nationally",
+    national_subject=(r"\bChina's\b(?!\s+(?:largest|biggest|top|leading|first|second|third))", r"\bthe country's\b(?!\s+(?:largest|biggest))",
+                      r"\bnationwide\b", r"\bnational (?:total|output|exports)\b", r"\bChina (?:exported|produced|made|sold)\b",
+                      r"\bacross China\b", r"\bthe whole country\b"),
+    online_after=(r"\bonline\b", r"\bon (?:the internet|e-commerce platforms)\b", r"\bthrough e-commerce\b", r"\bvia e-commerce\b"),
+    national_scope=(r"in China\b", r"\bChina's\b", r"nationwide", r"in the country\b", r"nationally", r"the country's",
+                    r"the nation's",
                     r"across China", r"of China\b", r"in the nation\b", r"domestic"),
 )
 
@@ -137,7 +156,7 @@ ZH = Lexicon(
         "output_value": (r"(?:总)?产值", r"生产总值", r"产业规模", r"总规模", r"产业产值"),
         "sales_value": (r"销售(?:总)?额", r"销售收入", r"营业收入", r"营收", r"交易额", r"成交额", r"销售额?", r"主营业务收入"),
     },
-    other_money_cues=(r"税", r"投资", r"旅游", r"GDP", r"财政", r"资金", r"贷款", r"补贴", r"利润", r"工资", r"收入(?!.*销售)",
+    other_money_cues=(r"税", r"投资", r"旅游", r"GDP", r"财政", r"资金", r"贷款", r"补贴", r"利润", r"工资", r"(?<!销售)(?<!营业)(?<!业务)收入",
                       r"订单", r"合同", r"签约", r"注册资本", r"人均", r"融资", r"基金"),
     currency_before=((r"(?:人民币|RMB)\s*$", "CNY"), (r"[¥￥]\s*$", "CNY"), (r"(?:US)?\$\s*$", "USD"),
                      (r"美元\s*$", "USD"), (r"€\s*$", "EUR")),
@@ -165,11 +184,13 @@ ZH = Lexicon(
     subset_after=(),
     destination_cues=(r"对(?:美|欧|日|韩|东盟|非|俄)", r"出口(?:到|至)(?!\d)", r"对[^，。]{1,6}出口"),
     market_subject=(r"市场", r"交易中心", r"商城", r"批发城", r"专业街", r"[\u4e00-\u9fff]{1,4}城(?:年|去年|今年|前三季度)?(?:交易额|成交额|销售额)"),
-    threshold_cues=(r"(?:年)?(?:销售额|营业收入|营收|产值|主营业务收入)(?:在)?$",),
+    threshold_cues=(),  # Chinese thresholds follow the amount (2000万元以上的企业): see figures._is_threshold
     whole_area_cues=(r"放眼全(?:市|省|国)", r"全省(?:外贸|进出口|GDP)", r"全市(?:外贸|进出口|GDP)", r"其中一环", r"各行业"),
     future_cues=(r"将", r"预计", r"力争", r"目标", r"计划", r"有望", r"到20[2-9]\d年"),
     rank_patterns=(r"(?:居|位居|排名|排|名列|位列)?(?:全国|国内|中国)(?:同类\w{0,6})?(?:第(?P<rank>[一二三四五六七八九十\d]+)|(?P<first>最大|首位|之首|前列))",
                    r"(?:全国|国内|中国)(?:最大|第一大)"),
+    national_subject=(r"全国(?!最大|第一|前列|同类|之首|首位)", r"我国", r"中国(?!最大|第一)"),
+    online_after=(r"^[^，。；]{0,6}(?:网上|线上|网络)",),
     national_scope=(r"全国", r"国内", r"中国"),
     case_insensitive=False,
 )
@@ -229,6 +250,8 @@ IT = Lexicon(
                    r"(?:più grande|maggiore|produttore|polo|distretto|centro|base)\b",
                    r"\b(?P<first>il più grande|la più grande|il maggiore|la maggiore)\s+[\w ]{0,50}?"
                    r"(?:polo|distretto|centro|base|produttore|esportatore)\b"),
+    national_subject=(r"\bdella Cina\b(?! (?:più|maggior))", r"\bnazionale\b", r"\bin tutta la Cina\b", r"\bil paese\b"),
+    online_after=(r"\bonline\b", r"\bin rete\b", r"\bsulle piattaforme di e-commerce\b"),
     national_scope=(r"in Cina\b", r"della Cina\b", r"cines[ei]\b", r"nazional[ei]\b", r"del paese\b", r"del Paese\b"),
 )
 
@@ -279,6 +302,8 @@ ES = Lexicon(
                    r"(?:mayor|más grande|productor|polo|centro|base)\b",
                    r"\b(?P<first>el mayor|la mayor|el más grande|la más grande)\s+[\w ]{0,50}?"
                    r"(?:polo|centro|base|productor|exportador|clúster|cluster)\b"),
+    national_subject=(r"\bde China\b(?! (?:más|mayor))", r"\bnacional(?:es)?\b", r"\ben toda China\b", r"\bel país\b"),
+    online_after=(r"\ben línea\b", r"\bonline\b", r"\bpor internet\b", r"\ben internet\b"),
     national_scope=(r"de China\b", r"en China\b", r"chin[oa]s?\b", r"del país\b", r"nacional\b"),
 )
 
@@ -326,6 +351,8 @@ FR = Lexicon(
     rank_patterns=(r"(?:le |la )?(?P<rank>premier|première|deuxième|second|seconde|troisième|quatrième|cinquième)\s+"
                    r"(?:plus grand|producteur|pôle|centre|base)\b",
                    r"\b(?P<first>le plus grand|la plus grande)\s+[\w' -]{0,50}?(?:pôle|centre|base|producteur|exportateur)\b"),
+    national_subject=(r"\bde la Chine\b", r"\bde Chine\b(?! (?:plus|premier))", r"\bnational(?:e|es)?\b", r"\bdans toute la Chine\b"),
+    online_after=(r"\ben ligne\b", r"\bsur internet\b"),
     national_scope=(r"de Chine\b", r"en Chine\b", r"chinois\w*", r"du pays\b", r"national\w*"),
 )
 
@@ -372,6 +399,8 @@ DE = Lexicon(
     rank_patterns=(r"(?:der |die |das )?(?P<rank>erste|zweite|dritte|vierte|fünfte)[nrs]?\s*(?:größte|wichtigste)\w*\b",
                    r"\b(?P<first>der größte|die größte|das größte|Chinas größter?|Chinas größtes)\s+[\w -]{0,50}?"
                    r"(?:[Ss]tandort|[Zz]entrum|[Pp]roduzent|[Hh]ersteller|[Bb]asis|[Cc]luster)\w*\b"),
+    national_subject=(r"\bChinas\b(?! (?:größt|wichtigst))", r"\blandesweit\b", r"\bganz China\b", r"\bdes Landes\b"),
+    online_after=(r"\bonline\b", r"\bim Internet\b"),
     national_scope=(r"in China\b", r"Chinas\b", r"chinesisch\w*", r"des Landes\b", r"landesweit"),
 )
 
@@ -406,6 +435,8 @@ class CompiledLexicon:
     whole_area: re.Pattern
     rank: tuple[re.Pattern, ...]
     national: re.Pattern
+    national_subject: re.Pattern
+    online_after: re.Pattern
 
 
 def _alternation(patterns: tuple[str, ...], flags: int, words: bool) -> re.Pattern:
@@ -452,4 +483,6 @@ def compiled(language: str | None) -> CompiledLexicon:
         whole_area=re.compile("|".join(f"(?:{p})" for p in lex.whole_area_cues), flags),
         rank=tuple(re.compile(p, flags) for p in lex.rank_patterns),
         national=_alternation(lex.national_scope, flags, False),
+        national_subject=re.compile("|".join(f"(?:{p})" for p in lex.national_subject) or r"(?!x)x", flags),
+        online_after=re.compile("|".join(f"(?:{p})" for p in lex.online_after) or r"(?!x)x", flags),
     )

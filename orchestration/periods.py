@@ -171,7 +171,7 @@ def _compiled(language: str):
         bounded = pattern if language == "zh" else rf"(?<!\w)(?:{pattern})(?!\w)"
         patterns.append((re.compile(bounded, flags), "relative", offset))
     if language == "zh":
-        patterns.append((re.compile(r"(?P<asof>截至|截止|到)?(?P<y>(?:19|20)\d{2})年(?P<end>底|末|年底|年末)?"), "year", None))
+        patterns.append((re.compile(r"(?P<asof>截至|截止|到)?(?P<y>(?:19|20)\d{2})年(?!代)(?P<end>底|末|年底|年末)?"), "year", None))
         patterns.append((re.compile(r"(?P<m1>\d{1,2}|[一二三四五六七八九十]{1,2})[-—–至到~](?P<m2>\d{1,2}|[一二三四五六七八九十]{1,2})月"),
                          "months", None))
         patterns.append((re.compile(_NOW["zh"]), "now", None))
@@ -180,7 +180,7 @@ def _compiled(language: str):
     else:
         prefix = _YEAR_PREFIX.get(language, _YEAR_PREFIX["en"])
         as_of = _AS_OF.get(language, _AS_OF["en"])
-        patterns.append((re.compile(rf"(?<!\w)(?:(?P<asof>{as_of})\s+)?(?:{prefix})?(?P<y>(?:19|20)\d{{2}})(?![\d.,]\d)", flags),
+        patterns.append((re.compile(rf"(?<!\w)(?:(?P<asof>{as_of})\s+)?(?:{prefix})?(?P<y>(?:19|20)\d{{2}})(?![\d.,]\d|\d|s\b|'s\b|er\b|年代)", flags),
                          "year", None))
         months, lookup = _month_alternation(language)
         start_word, joiner = _RANGE_WORDS.get(language, _RANGE_WORDS["en"])
