@@ -214,9 +214,12 @@ def extract(doc: DocumentInput) -> ExtractionResult:
             named = [t for t in times if t.has_year or t.period]
             if named:
                 context.time = _resolved(named[-1], times, context)
-            subject = _sentence_subject(in_sentence[:1], span.end, sentence, span.start)
-            if subject is not None and subject.place is not None:
-                context.subject = subject
+            # the sentence's subject carries over: its first place that is not a wider area around
+            # the cluster (a dateline's prefecture, "in Zhejiang province")
+            narrow = [m for m in in_sentence if m.place is not None
+                      and not _is_within(primary.place, m.place)]
+            if narrow:
+                context.subject = _sentence_subject(narrow[:1], span.end, sentence, span.start) or context.subject
     for row in result.figures:
         row.pop("_place_text", None)
     result.clusters = list(clusters.values())

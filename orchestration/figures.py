@@ -18,6 +18,7 @@ _PRODUCT_GAP = re.compile(r"\s*(?:(?:pairs?|sets?|pieces?|paia|pares|paires|Paar
                           r"|[个件双套只台辆支把条顶副盏粒颗张片根枚]?")
 _QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"), ('"', '"'), ("「", "」"), ("『", "』"))
 # decades written in words: "años noventa", "the nineties"
+_VAGUE_ZH = re.compile(r"[上数几成]$")  # 上千个品种, 数万家: an order of magnitude, not a figure
 _DECADE = re.compile(r"(?:años|anni|années|Jahre|years|年代)\s*$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:，；：、（(]|\s(?:and|while|whereas|mentre|e|y|et|und|但|而)\s")
 _WINDOW = 120  # characters of context considered on each side of a number
@@ -215,6 +216,7 @@ def find_sentence_figures(
         if not (m.truncated or m.is_percent or m.is_ordinal)
         and (not m.is_year or _is_count_not_year(sentence, m, lex))
         and not _DECADE.search(sentence[max(0, m.start - 12): m.start])
+        and not _VAGUE_ZH.search(sentence[max(0, m.start - 1): m.start])
     ]
     amounts = []
     for mention in mentions:
@@ -235,15 +237,17 @@ def find_sentence_figures(
             if metric is None or _is_threshold(sentence, start, end, lex):
                 continue
             cue_start = cue if cue is not None and cue < start else max(0, start - 60)
+            clause_start, clause_end = _clause_bounds(sentence, start, end)
             if metric in ("export_value", "sales_value") and lex.destination.search(
-                sentence[max(0, min(cue_start, start) - 15): end + 40]
+                sentence[max(0, min(cue_start, start) - 15): clause_end]
             ):
                 continue
+            if lex.subset_money.search(sentence[: start]):
+                continue  # the amount of a subset of firms (规上企业, "of which")
             if metric == "sales_value":
-                clause_start, clause_end = _clause_bounds(sentence, start, end)
                 if lex.online_after.search(sentence[end:clause_end]):
                     metric = "online_sales"
-                elif lex.market_subject.search(sentence, max(clause_start, cue_start - 60), start):
+                elif lex.market_subject.search(sentence, max(0, cue_start - 120), start):
                     is_company = True  # a market hall's turnover, not the cluster's sales
             figure = SentenceFigure(metric, mention.value, currency, qualifier, start, end, sentence[start:end],
                                     is_company, cue)
@@ -269,7 +273,7 @@ def _count_metric(sentence: str, mention: NumberMention, noun_end: int, unit: st
     clause_start, clause_end = _clause_bounds(sentence, mention.start, noun_end)
     clause = sentence[clause_start:clause_end]
     noun_phrase = sentence[mention.start: noun_end]
-    context_before = sentence[max(0, mention.start - 40): mention.start]
+    context_before = sentence[max(clause_start, mention.start - 40): mention.start]
     if lex.subset.search(noun_phrase) or lex.subset.search(context_before) or lex.subset_after.match(
         sentence[noun_end: noun_end + 40].lstrip(" ,")
     ):

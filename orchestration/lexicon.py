@@ -51,6 +51,7 @@ class Lexicon:
     future_cues: tuple[str, ...]  # targets and forecasts are not figures
     rank_patterns: tuple[str, ...]  # with a named group `rank` (ordinal or number) or `first`
     national_scope: tuple[str, ...]
+    subset_money: tuple[str, ...] = ()  # before an amount: it belongs to a subset of firms (规上, of which)
     national_subject: tuple[str, ...] = ()  # the country is the subject: "China's toy exports", 全国
     online_after: tuple[str, ...] = ()  # "sold goods worth 12 billion yuan online"
     case_insensitive: bool = True
@@ -90,7 +91,7 @@ EN = Lexicon(
                    r"craftsmen", r"artisans", r"villagers", r"residents", r"practitioners", r"laborers",
                    r"labourers", r"farmers", r"growers"),
         "countries": (r"countries", r"countries and regions", r"countries and territories", r"nations",
-                      r"overseas markets", r"markets"),
+                      r"(?:overseas|foreign|export|international) markets"),
         "units": (r"pieces", r"pairs", r"sets", r"units", r"items", r"pcs"),
     },
     max_words_to_noun=4,
@@ -117,7 +118,8 @@ EN = Lexicon(
                  r"(?:high-tech|high-and-new-tech|listed|leading|key|backbone|supporting|specialised|specialized|"
                  r"foreign-funded|large|large-scale|major|new|newly)\s+(?:\w+\s+)?(?:enterprises|companies|firms)",
                  r"of (?:which|whom)", r"among (?:them|which|whom)", r"including", r"new jobs", r"newly",
-                 r"closed", r"relocated", r"shut down", r"eliminated", r"added", r"attracted", r"moved"),
+                 r"closed", r"relocated", r"shut down", r"eliminated", r"added", r"attracted", r"moved",
+                 r"most", r"each", r"per", r"average", r"every"),
     subset_after=(r"with (?:an )?(?:annual )?(?:sales|revenue|output|turnover)", r"above (?:designated|a certain) size"),
     destination_cues=(r"exports? to (?:the )?(?!more|over|about|nearly|some|\d)[A-Z]\w+",
                       r"exported to (?:the )?(?!more|over|about|nearly|some|\d)[A-Z]\w+",
@@ -128,6 +130,8 @@ EN = Lexicon(
                     r"(?:of |value of )?(?:more than |over |above |exceeding |at least )?$",
                     r"(?:sales|revenue|output|turnover) (?:of )?(?:more than|over|above|exceeding) $",
                     r"each with (?:more than |over )?$"),
+    subset_money=(r"above designated size", r"above-designated-size", r"\bof which\b", r"\bamong them\b",
+                  r"large-scale (?:enterprises|firms)"),
     whole_area_cues=(r"as a whole", r"overall economy", r"all industries", r"whole province", r"whole city",
                      r"total foreign trade", r"which includes"),
     future_cues=(r"\bwill\b", r"\bexpected to\b", r"\bis set to\b", r"\bare set to\b", r"\btarget\w*\b", r"\baims? to\b",
@@ -185,7 +189,8 @@ ZH = Lexicon(
     destination_cues=(r"对(?:美|欧|日|韩|东盟|非|俄)", r"出口(?:到|至)(?!\d)", r"对[^，。]{1,6}出口"),
     market_subject=(r"市场", r"交易中心", r"商城", r"批发城", r"专业街", r"[\u4e00-\u9fff]{1,4}城(?:年|去年|今年|前三季度)?(?:交易额|成交额|销售额)"),
     threshold_cues=(),  # Chinese thresholds follow the amount (2000万元以上的企业): see figures._is_threshold
-    whole_area_cues=(r"放眼全(?:市|省|国)", r"全省(?:外贸|进出口|GDP)", r"全市(?:外贸|进出口|GDP)", r"其中一环", r"各行业"),
+    subset_money=(r"规上", r"规模以上", r"限上", r"其中", r"龙头企业", r"重点企业"),
+    whole_area_cues=(r"放眼", r"全省(?:外贸|进出口|GDP)", r"全市(?:外贸|进出口|GDP)", r"其中一环", r"各行业"),
     future_cues=(r"将", r"预计", r"力争", r"目标", r"计划", r"有望", r"到20[2-9]\d年"),
     rank_patterns=(r"(?:居|位居|排名|排|名列|位列)?(?:全国|国内|中国)(?:同类\w{0,6})?(?:第(?P<rank>[一二三四五六七八九十\d]+)|(?P<first>最大|首位|之首|前列))",
                    r"(?:全国|国内|中国)(?:最大|第一大)"),
@@ -216,7 +221,7 @@ IT = Lexicon(
         "firms": (r"aziende", r"imprese", r"societ[àa]", r"fabbriche", r"produttori", r"ditte", r"stabilimenti"),
         "people": (r"addetti", r"lavorator[ie]", r"dipendenti", r"occupati", r"persone", r"operai", r"artigiani",
                    r"posti di lavoro"),
-        "countries": (r"paesi", r"Paesi", r"nazioni", r"mercati esteri", r"mercati"),
+        "countries": (r"paesi", r"Paesi", r"nazioni", r"mercati esteri", r"mercati internazionali"),
         "units": (r"pezzi", r"paia", r"set", r"unit[àa]", r"articoli", r"capi"),
     },
     max_words_to_noun=3,
@@ -274,7 +279,7 @@ ES = Lexicon(
     count_nouns={
         "firms": (r"empresas", r"compañías", r"fábricas", r"fabricantes", r"productores", r"firmas", r"talleres"),
         "people": (r"trabajadores", r"empleados", r"personas", r"empleos", r"puestos de trabajo", r"artesanos", r"obreros"),
-        "countries": (r"países", r"naciones", r"mercados"),
+        "countries": (r"países", r"naciones", r"mercados (?:extranjeros|internacionales|exteriores)"),
         "units": (r"piezas", r"pares", r"juegos", r"unidades", r"artículos", r"prendas"),
     },
     max_words_to_noun=3,
@@ -325,7 +330,7 @@ FR = Lexicon(
     count_nouns={
         "firms": (r"entreprises", r"sociétés", r"usines", r"fabricants", r"producteurs", r"ateliers", r"firmes"),
         "people": (r"salariés", r"employés", r"personnes", r"travailleurs", r"emplois", r"ouvriers", r"artisans"),
-        "countries": (r"pays", r"nations", r"marchés"),
+        "countries": (r"pays", r"nations", r"marchés (?:étrangers|internationaux|extérieurs)"),
         "units": (r"pièces", r"paires", r"ensembles", r"unités", r"articles", r"vêtements"),
     },
     max_words_to_noun=3,
@@ -374,7 +379,7 @@ DE = Lexicon(
         "firms": (r"[\wäöüß-]*(?:unternehmen|firmen|betriebe|hersteller|fabriken|produzenten|werkstätten)",),
         "people": (r"Beschäftigte\w*", r"Mitarbeiter\w*", r"[\wäöüß-]*arbeiter\w*", r"Menschen", r"Personen",
                    r"Arbeitsplätze", r"Arbeitskräfte", r"Handwerker", r"Bauern"),
-        "countries": (r"Länder\w*", r"Staaten", r"Märkte"),
+        "countries": (r"Länder\w*", r"Staaten", r"Auslandsmärkte"),
         "units": (r"Stück", r"Paar", r"Sets", r"Einheiten", r"Artikel"),
     },
     max_words_to_noun=3,
@@ -428,6 +433,7 @@ class CompiledLexicon:
     company: re.Pattern
     subset: re.Pattern
     subset_after: re.Pattern
+    subset_money: re.Pattern
     destination: re.Pattern
     future: re.Pattern
     market_subject: re.Pattern
@@ -476,6 +482,7 @@ def compiled(language: str | None) -> CompiledLexicon:
         company=re.compile("|".join(f"(?:{p})" for p in lex.company_cues), flags),
         subset=_alternation(lex.subset_cues, flags, words),
         subset_after=_alternation(lex.subset_after, flags, words),
+        subset_money=re.compile("|".join(f"(?:{p})" for p in lex.subset_money) or r"(?!x)x", flags),
         destination=re.compile("|".join(f"(?:{p})" for p in lex.destination_cues) or r"(?!x)x", flags),
         future=re.compile("|".join(f"(?:{p})" for p in lex.future_cues), flags),
         market_subject=re.compile("|".join(f"(?:{p})" for p in lex.market_subject), flags),

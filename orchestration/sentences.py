@@ -15,7 +15,11 @@ _ABBREVIATIONS = frozenset(
 )
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 # A sentence ends at . ! ? (Latin) or 。！？ (CJK), plus closing quotes and brackets.
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s)|[。！？]+[”’」』）)]*|[;；](?=\s*\S)")
+_SENTENCE_END = re.compile(
+    r"[.!?]+[\"'”’»)\]]*(?=\s)|[。！？]+[”’」』）)]*|[;；](?=\s*\S)"
+    # a line break before a list item, or after a line that ends like a sentence or a label
+    r"|(?<=[.!?。！？:：;；])\n|\n(?=\s*(?:[-*•·–]\s|\d{1,2}[.)]\s))"
+)
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,7 @@ def _strip(text: str, span: Span) -> Span:
 
 def _ends_sentence(text: str, match: re.Match) -> bool:
     token = match.group()
-    if token[0] != ".":
+    if token[0] != "." or token == "\n":
         return True
     before = text[: match.start()]
     word = re.search(r"([\w.]+)$", before)
