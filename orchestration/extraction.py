@@ -152,18 +152,42 @@ def _cluster_place_mentions(
             if span.start <= product.start < span.end:
                 product_sentences.add((span.start, span.end))
                 break
+    with_product = {
+        _place_key(m.place) for m in mentions
+        if m.place is not None and any(start <= m.start < end for start, end in product_sentences)
+    }
     kept = []
     for mention in mentions:
         if mention.place is None:
             kept.append(mention)
             continue
-        same = _place_key(mention.place) == _place_key(primary.place)
+        key = _place_key(mention.place)
+        same = key == _place_key(primary.place)
         inside = _is_within(mention.place, primary.place)
         wider = _is_within(primary.place, mention.place)
-        with_product = any(start <= mention.start < end for start, end in product_sentences)
-        if same or inside or wider or with_product:
+        if same or inside or wider or key in with_product:
             kept.append(mention)
     return kept
+
+
+def _products_by_place(mentions: list[PlaceMention], products: list, text: str) -> dict[str, Product]:
+    """The product each place is named with most often, counting sentences that name that
+    place and no other (an article on two clusters names each with its own product)."""
+    counts: dict[str, dict[str, int]] = {}
+    by_id: dict[str, Product] = {}
+    for paragraph in paragraphs(text):
+        for span in sentences(text, paragraph):
+            places = {_place_key(m.place) for m in mentions
+                      if m.place is not None and span.start <= m.start < span.end}
+            if len(places) != 1:
+                continue
+            key = places.pop()
+            for product in products:
+                if span.start <= product.start < span.end:
+                    by_id[product.product.product_id] = product.product
+                    tally = counts.setdefault(key, {})
+                    tally[product.product.product_id] = tally.get(product.product.product_id, 0) + 1
+    return {key: by_id[max(tally, key=tally.get)] for key, tally in counts.items()}
 
 
 @dataclass
@@ -186,6 +210,7 @@ def extract(doc: DocumentInput) -> ExtractionResult:
     if primary is None or main_product is None:
         return result
     place_mentions = _cluster_place_mentions(place_mentions, product_mentions, primary, text)
+    place_products = _products_by_place(place_mentions, product_mentions, text)
     primary_subject = _Subject(primary.place, False, primary.text)
     clusters: dict[tuple[str, str], dict] = {}
     _add_cluster(clusters, primary.place, primary.text, main_product, None, is_primary=True)
@@ -203,7 +228,7 @@ def extract(doc: DocumentInput) -> ExtractionResult:
             if not _CAPTION.search(sentence):
                 for figure in find_sentence_figures(sentence, language, products_here):
                     row = _figure_row(doc, language, span, sentence, figure, times, context, in_sentence,
-                                      primary_subject, product_mentions, main_product)
+                                      primary_subject, product_mentions, main_product, place_products)
                     if row is not None:
                         result.figures.append(row)
                         if row["subject"] == "cluster" and row["place_code"]:
@@ -280,7 +305,7 @@ def _figure_time(
 
 
 def _figure_row(doc, language, span, sentence, figure, times, context, in_sentence, primary_subject,
-                product_mentions, main_product) -> dict | None:
+                product_mentions, main_product, place_products) -> dict | None:
     lex = compiled(language)
     timing = _figure_time(figure, times, context, doc.published_date)
     if timing is None:
@@ -307,8 +332,10 @@ def _figure_row(doc, language, span, sentence, figure, times, context, in_senten
         period = "FY" if (explicit and not as_of and period in (None, "FY")) else "as_of"
     else:
         period = period or "FY"
-    product = _figure_product(span, product_mentions, main_product)
     place = subject.place
+    if place is not None and primary_subject.place is not None and _place_key(place) != _place_key(primary_subject.place):
+        main_product = place_products.get(_place_key(place), main_product)
+    product = _figure_product(span, product_mentions, main_product)
     subject_kind = "company" if figure.is_company else "cluster"
     figure_id = hashlib.sha256(
         f"{doc.document_id}|{absolute_value_start}|{figure.metric}|{figure.unit}".encode()

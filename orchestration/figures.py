@@ -58,11 +58,13 @@ def _currency(sentence: str, mention: NumberMention, lex: CompiledLexicon) -> tu
         match = pattern.search(before)
         if match:
             return code, mention.start - (len(before) - match.start()), mention.end
-    after = sentence[mention.end: mention.end + 30]
+    # the full stop of an abbreviated scale word ("58,3 Mrd. Yuan") belongs to the number
+    skip = 1 if sentence[mention.end: mention.end + 1] == "." and mention.text[-1:].isalpha() else 0
+    after = sentence[mention.end + skip: mention.end + skip + 30]
     for pattern, code in lex.currency_after:
         match = pattern.search(after)
         if match:
-            return code, mention.start, mention.end + match.end()
+            return code, mention.start, mention.end + skip + match.end()
     return None, mention.start, mention.end
 
 

@@ -399,7 +399,7 @@ DE = Lexicon(
     market_subject=(r"[Mm]arkt\b", r"[Mm]ärkte\b", r"\bMesse\b"),
     threshold_cues=(r"mit (?:einem )?(?:Jahres)?[Uu]msatz von (?:mehr als |über )?$",),
     whole_area_cues=(r"insgesamt", r"als Ganzes", r"die ganze Provinz"),
-    future_cues=(r"\bsoll\b", r"\bsollen\b", r"\bwird\b", r"\bwerden\b", r"\berwartet\b", r"\bZiel\b", r"\bbis 20[3-9]\d\b",
+    future_cues=(r"\bsoll\b", r"\bsollen\b", r"\berwartet\b", r"\bZiel\b", r"\bbis 20[3-9]\d\b",
                  r"\bgeplant\b"),
     rank_patterns=(r"(?:der |die |das )?(?P<rank>erste|zweite|dritte|vierte|fünfte)[nrs]?\s*(?:größte|wichtigste)\w*\b",
                    r"\b(?P<first>der größte|die größte|das größte|Chinas größter?|Chinas größtes)\s+[\w -]{0,50}?"
