@@ -477,9 +477,16 @@ def _resolve(text: str, raws: list[_Raw]) -> list[PlaceMention]:
         # ("Ziyang county, Ankang", "Quanzhou Anxi").
         total = sum(relation(c, a) * n for a, n in counts.values())
         for j in by_sentence[sentence[i]]:
-            if j != i and j in resolved:
-                a, b = (raws[i], raws[j]) if i < j else (raws[j], raws[i])
-                total += relation(c, resolved[j]) * (3.0 if b.start - a.end <= 12 else 1.0)
+            if j == i:
+                continue
+            a, b = (raws[i], raws[j]) if i < j else (raws[j], raws[i])
+            nearness = 3.0 if b.start - a.end <= 12 else 1.0
+            if j in resolved:
+                total += relation(c, resolved[j]) * nearness
+            else:
+                # two undecided names that fit together ("Guzhen, Zhongshan": the town and its city)
+                # support each other's consistent readings, at half weight
+                total += 0.5 * nearness * max(relation(c, other) for other in raws[j].candidates)
         return total
 
     for _ in range(3):  # decisions feed the next round: Anxi -> Quanzhou -> Fujian's Fuzhou

@@ -1,0 +1,104 @@
+"""Document-level extraction: which cluster a figure is about, and when."""
+
+from datetime import date
+
+import pytest
+
+from orchestration.extraction import DocumentInput, extract
+
+
+def figures(text, language, published=date(2024, 3, 1), subject="cluster"):
+    result = extract(DocumentInput("doc", text, language, published, None))
+    return [(f["metric"], f["value"], f["unit"], f["year"], f["period"], f["place_code"], f["town_name_en"])
+            for f in result.figures if f["subject"] == subject]
+
+
+def test_two_clusters_each_get_their_own_figures():
+    text = (
+        "Two garment towns in Guangdong\n\n"
+        "Humen, a town in Dongguan, has more than 2,500 garment makers. "
+        "Its garment sales reached 80 billion yuan in 2023.\n\n"
+        "Xintang, in Guangzhou's Zengcheng district, is known for jeans. "
+        "The town produced 300 million pairs of jeans in 2023."
+    )
+    found = figures(text, "en")
+    assert ("enterprises", 2500, "firms", 2024, "as_of", "441900", "Humen") in found
+    assert ("sales_value", 80e9, "CNY", 2023, "FY", "441900", "Humen") in found
+    assert ("output_volume", 300e6, "units", 2023, "FY", "440118", "Xintang") in found
+
+
+def test_a_province_wide_figure_is_not_the_county_clusters():
+    text = (
+        "Shengzhou ties\n\n"
+        "Shengzhou, a city in Zhejiang, makes most of China's neckties. "
+        "In 2023 the city's necktie output value reached 12 billion yuan. "
+        "Zhejiang's textile industry as a whole had revenue of 1 trillion yuan."
+    )
+    found = figures(text, "en")
+    assert [f[:2] for f in found] == [("output_value", 12e9)]
+
+
+def test_company_and_quoted_figures_are_kept_apart():
+    text = (
+        "Danyang lenses\n\n"
+        "Danyang, in Jiangsu, has 1,600 eyewear enterprises. "
+        "A local lens company said its sales reached 900 million yuan last year. "
+        "\"We now ship to 60 countries,\" said its founder."
+    )
+    assert [f[:2] for f in figures(text, "en")] == [("enterprises", 1600)]
+    company = figures(text, "en", subject="company")
+    assert ("sales_value", 900e6) in [f[:2] for f in company]
+
+
+def test_relative_years_resolve_from_the_publication_date_and_stay_unknown_without_one():
+    text = "Yiwu socks\n\nYiwu, in Zhejiang, exported socks worth 5 billion yuan last year."
+    assert figures(text, "en", date(2023, 5, 2))[0][3] == 2022
+    assert figures(text, "en", None)[0][3] is None
+
+
+def test_a_target_year_after_publication_is_not_a_figure():
+    text = "Jinjiang shoes\n\nJinjiang, in Fujian, plans to lift shoe output value to 500 billion yuan by 2027."
+    assert figures(text, "en", date(2024, 1, 1)) == []
+
+
+def test_time_carries_over_within_a_paragraph_but_not_across():
+    text = (
+        "Guzhen lighting\n\n"
+        "By the end of 2022, Guzhen in Zhongshan had 16,000 lighting firms. "
+        "Its lamps are sold to more than 130 countries and regions.\n\n"
+        "Guzhen employs about 200,000 people in the lighting industry."
+    )
+    found = {f[0]: f[3] for f in figures(text, "en", date(2023, 6, 1))}
+    assert found == {"enterprises": 2022, "export_markets": 2022, "employees": 2023}
+
+
+def test_a_headline_and_a_truncated_figure_are_not_figures():
+    text = (
+        "Yangjiang knife exports top 10 billion yuan\n\n"
+        "Yangjiang, in Guangdong, is China's knife capital. Exports of knives reached 1."
+    )
+    assert figures(text, "en") == []
+
+
+def test_traditional_chinese_is_read_like_simplified():
+    text = "晉江鞋業\n\n2023年，福建晉江鞋服產業產值逾3000億元，從業人員約50萬人。"
+    found = figures(text, "zh")
+    assert ("output_value", 300e9, "CNY", 2023, "FY", "350582", None) in found
+    assert ("employees", 500e3, "people", 2023, "as_of", "350582", None) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Il distretto delle perle\n\nNel 2023 a Zhuji, nello Zhejiang, il valore della produzione di perle "
+         "ha superato i 40 miliardi di yuan.", "it", ("output_value", 40e9, "CNY", 2023)),
+        ("Calcetines de Datang\n\nEn 2022, las exportaciones de calcetines de Zhuji, en Zhejiang, sumaron "
+         "unos 1.500 millones de dólares.", "es", ("export_value", 1.5e9, "USD", 2022)),
+        ("Les briquets de Shaodong\n\nEn 2022, Shaodong, dans le Hunan, a produit environ 7 milliards de "
+         "briquets.", "fr", ("output_volume", 7e9, "units", 2022)),
+        ("Sanitärkeramik aus Chaozhou\n\nIm Jahr 2022 erzielte die Keramikindustrie in Chaozhou in der Provinz "
+         "Guangdong einen Produktionswert von 60 Milliarden Yuan.", "de", ("output_value", 60e9, "CNY", 2022)),
+    ],
+)
+def test_figures_in_other_languages(text, language, expected):
+    assert expected in [f[:4] for f in figures(text, language)]
