@@ -22,7 +22,7 @@ from orchestration.periods import TimeExpression, find_time_expressions
 from orchestration.places import Gazetteer, Place, PlaceMention
 from orchestration.products import Product, ProductCatalog
 from orchestration.sentences import Span, paragraphs, sentences
-from orchestration.settings import EXTRACTOR_VERSION
+from orchestration.settings import extractor_version
 
 PARALLEL_THRESHOLD = 200
 _CLUSTER_LEVELS = {"town": 0, "county": 1, "prefecture": 2, "province": 3}
@@ -362,7 +362,8 @@ def _figure_row(doc, language, span, sentence, figure, times, context, in_senten
         "value_start": absolute_value_start,
         "value_end": span.start + figure.value_end,
         "value_text": original_sentence[figure.value_start: figure.value_end],
-        "extractor_version": EXTRACTOR_VERSION,
+        "is_restatement": figure.is_restatement,
+        "extractor_version": extractor_version(),
         "_place_text": subject.text,
     }
 

@@ -35,6 +35,7 @@ class SentenceFigure:
     value_text: str
     is_company: bool  # about one firm, platform, order or fair
     money_metric_cue: int | None = None  # where the cue naming the metric sits (for attribution)
+    is_restatement: bool = False  # the previous amount in another currency: "5 billion yuan ($712 million)"
 
 
 def _qualifier(sentence: str, start: int, end: int, lex: CompiledLexicon, mention: NumberMention) -> str:
@@ -232,8 +233,13 @@ def find_sentence_figures(
         qualifier = _qualifier(sentence, start, end, lex, mention)
         is_company = is_company_sentence or _in_quotation(sentence, start)
         if currency:
-            # a second currency right after the first ("5 billion yuan ($712 million)") restates it
-            if previous_money is not None and 0 <= start - previous_money.value_end <= 4:
+            # a second currency right after the first ("5 billion yuan ($712 million)") restates it:
+            # kept, marked, and never counted twice
+            if (previous_money is not None and 0 <= start - previous_money.value_end <= 6
+                    and currency != previous_money.unit):
+                figures.append(SentenceFigure(previous_money.metric, mention.value, currency, qualifier, start, end,
+                                              sentence[start:end], previous_money.is_company,
+                                              previous_money.money_metric_cue, is_restatement=True))
                 continue
             metric, cue = _nearest_money_metric(sentence, start, end, lex, [s for s in amount_spans if s != (start, end)])
             if metric is None or _is_threshold(sentence, start, end, lex):

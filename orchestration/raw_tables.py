@@ -72,6 +72,7 @@ FIGURES = pa.schema(
         ("value_start", pa.int32()),
         ("value_end", pa.int32()),
         ("value_text", pa.string()),
+        ("is_restatement", pa.bool_()),  # the same amount as the figure before it, in another currency
         ("extractor_version", pa.string()),
     ]
 )

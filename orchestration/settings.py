@@ -6,15 +6,33 @@ environment at a temporary warehouse without reloading modules.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
 
-# Bumped whenever extraction rules change, so documents already processed are extracted again.
-EXTRACTOR_VERSION = "2026.11.23-1"
+# What extraction depends on: when any of these files changes, every document is extracted again.
+_EXTRACTION_INPUTS = (
+    "orchestration/chinese.py", "orchestration/extraction.py", "orchestration/figures.py",
+    "orchestration/lexicon.py", "orchestration/numbers.py", "orchestration/periods.py",
+    "orchestration/places.py", "orchestration/products.py", "orchestration/sentences.py",
+    "orchestration/reference/*.csv", "dbt_project/seeds/product_*.csv",
+)
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """A fingerprint of the extraction rules and reference data (computed, so never stale)."""
+    digest = hashlib.sha256()
+    for pattern in _EXTRACTION_INPUTS:
+        for path in sorted(PROJECT_ROOT.glob(pattern)):
+            digest.update(path.relative_to(PROJECT_ROOT).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ with figures as (
     where metric in ({% for metric in metrics %}'{{ metric }}'{% if not loop.last %}, {% endif %}{% endfor %})
       and year is not null
       and value_cny is not null
+      and not is_restatement
 ),
 
 ranked as (

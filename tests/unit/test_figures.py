@@ -5,7 +5,7 @@ from orchestration.figures import find_sentence_figures
 
 def figures(sentence, language):
     return [(f.metric, f.value, f.unit, f.qualifier) for f in find_sentence_figures(sentence, language)
-            if not f.is_company]
+            if not f.is_company and not f.is_restatement]
 
 
 @pytest.mark.parametrize(
@@ -49,9 +49,10 @@ def test_sentence_figures(sentence, language, expected):
     assert figures(sentence, language) == expected
 
 
-def test_second_currency_restating_the_first_is_not_a_second_figure():
-    found = figures("Output value was 5.17 billion yuan ($712 million).", "en")
-    assert found == [("output_value", 5.17e9, "CNY", "exact")]
+def test_a_second_currency_restating_the_first_is_kept_and_marked():
+    found = find_sentence_figures("Output value was 5.17 billion yuan ($712 million).", "en")
+    assert [(f.metric, f.value, f.unit, f.is_restatement) for f in found] == [
+        ("output_value", 5.17e9, "CNY", False), ("output_value", 712e6, "USD", True)]
 
 
 def test_company_sentences_are_marked():

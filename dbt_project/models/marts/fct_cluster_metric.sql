@@ -18,6 +18,7 @@ select
     figures.value_start,
     figures.value_end,
     figures.value_text,
+    figures.is_restatement,
     figures.published_date,
     figures.extractor_version
 from {{ ref('int_figures__attributed') }} as figures

@@ -24,6 +24,7 @@ renamed as (
         value_start,
         value_end,
         value_text,
+        coalesce(is_restatement, false) as is_restatement,
         extractor_version
     from source
 )

@@ -1,7 +1,7 @@
 """Extract: the figures each document states, with their evidence, into `raw.figures`.
 
 A document is extracted once per extractor version: new documents, and every document again
-when the rules change (EXTRACTOR_VERSION). Figures of documents that left the raw folder go.
+when the rules or reference data change (settings.extractor_version()). Figures of documents that left the raw folder go.
 """
 
 
@@ -12,7 +12,7 @@ import dagster as dg
 from orchestration import raw_tables
 from orchestration.defs.resources import WAREHOUSE_POOL, ClusterhouseResource
 from orchestration.extraction import DocumentInput, extract_many
-from orchestration.settings import EXTRACTOR_VERSION
+from orchestration.settings import extractor_version
 from orchestration.warehouse import connect, replace_rows
 
 _PENDING = """
@@ -28,7 +28,19 @@ _PENDING = """
 
 
 def _ensure_tables(con) -> None:
+    """Create the extract tables; when their columns changed (a new release), start them over:
+    every document is extracted again anyway, since the extractor version changed too."""
     con.execute("create schema if not exists raw")
+    tables = (("raw.figures", raw_tables.FIGURES), ("raw.document_clusters", raw_tables.DOCUMENT_CLUSTERS),
+              ("raw.extracted_documents", raw_tables.EXTRACTED_DOCUMENTS))
+    for table, schema in tables:
+        columns = [row[0] for row in con.execute(
+            "select column_name from information_schema.columns where table_schema = 'raw' and table_name = ? "
+            "order by ordinal_position", [table.split(".")[1]]).fetchall()]
+        if columns and columns != schema.names:
+            for name, _ in tables:
+                con.execute(f"drop table if exists {name}")
+            break
     for table, schema in (
         ("raw.figures", raw_tables.FIGURES),
         ("raw.document_clusters", raw_tables.DOCUMENT_CLUSTERS),
@@ -54,18 +66,19 @@ def _ensure_tables(con) -> None:
 )
 def extract_figures(context: dg.AssetExecutionContext, clusterhouse: ClusterhouseResource):
     settings = clusterhouse.settings()
+    version = extractor_version()
     with connect(settings.build_path) as con:
         _ensure_tables(con)
         pending = [
             DocumentInput(document_id=row[0], text=row[1], language=row[2], published_date=row[3], title=row[4])
-            for row in con.execute(_PENDING, [EXTRACTOR_VERSION]).fetchall()
+            for row in con.execute(_PENDING, [version]).fetchall()
         ]
     results = extract_many(pending, settings.extract_workers)
     now = datetime.now(timezone.utc)
     figure_rows = [figure for result in results for figure in result.figures]
     cluster_rows = [cluster for result in results for cluster in result.clusters]
     done_rows = [
-        {"document_id": result.document_id, "extractor_version": EXTRACTOR_VERSION,
+        {"document_id": result.document_id, "extractor_version": version,
          "figure_count": len(result.figures), "extracted_at": now}
         for result in results
     ]
@@ -85,4 +98,4 @@ def extract_figures(context: dg.AssetExecutionContext, clusterhouse: Clusterhous
                                          "figures_total": figure_total})
     yield dg.MaterializeResult(asset_key=["raw", "document_clusters"], metadata={"rows_added": len(cluster_rows)})
     yield dg.MaterializeResult(asset_key=["raw", "extracted_documents"],
-                               metadata={"extractor_version": EXTRACTOR_VERSION})
+                               metadata={"extractor_version": version})
