@@ -48,6 +48,15 @@ def test_dbt_tests_are_asset_checks():
     assert "marts/dim_cluster" in checks
 
 
+def test_python_checks_guard_the_raw_layer():
+    _, graph = _graph()
+    names = {(check.asset_key.to_user_string(), check.name) for check in graph.asset_check_keys}
+    assert ("raw/figures", "evidence_spans_point_into_the_text") in names
+    assert ("raw/figures", "no_figure_after_publication") in names
+    assert ("raw/documents", "documents_have_text_and_language") in names
+    assert ("raw/rejected_files", "rejected_files_have_reasons") in names
+
+
 def test_refresh_job_selects_every_asset_and_the_schedule_has_a_timezone():
     defs, graph = _graph()
     job = defs.resolve_job_def("refresh")

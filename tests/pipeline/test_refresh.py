@@ -91,3 +91,12 @@ def test_readers_keep_their_snapshot_while_a_run_publishes(refreshed):
     assert reader.execute("select count(*) from marts.dim_document").fetchone()[0] == 3
     reader.close()
     assert query(refreshed["warehouse"], "select count(*) from marts.dim_document") == [(2,)]
+
+
+def test_the_refresh_runs_the_evidence_checks_and_they_pass(refreshed):
+    import dagster as dg
+
+    with dg.DagsterInstance.get() as instance:
+        records = instance.event_log_storage.get_asset_check_execution_history(
+            dg.AssetCheckKey(dg.AssetKey(["raw", "figures"]), "evidence_spans_point_into_the_text"), limit=1)
+    assert records and records[0].status.value == "SUCCEEDED"

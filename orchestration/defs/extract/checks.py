@@ -1,0 +1,44 @@
+"""Checks on extracted figures: the evidence is where it says it is, and no figure is from the future."""
+
+import dagster as dg
+
+from orchestration.defs.resources import ClusterhouseResource
+from orchestration.warehouse import connect
+
+# DuckDB strings are 1-based; offsets are Python's 0-based character offsets.
+_MISPLACED_EVIDENCE = """
+    select f.figure_id, d.path
+    from raw.figures f
+    join (select document_id, any_value(path) as path, any_value(text) as text
+          from raw.documents group by document_id) d using (document_id)
+    where substring(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) <> f.evidence
+       or f.value_start < f.sentence_start or f.value_end > f.sentence_end
+       or substring(d.text, f.value_start + 1, f.value_end - f.value_start) <> f.value_text
+"""
+
+
+@dg.asset_check(
+    asset=dg.AssetKey(["raw", "figures"]),
+    description="Each figure's evidence sentence and value are exactly the text at their character spans.",
+)
+def evidence_spans_point_into_the_text(clusterhouse: ClusterhouseResource) -> dg.AssetCheckResult:
+    with connect(clusterhouse.settings().build_path, read_only=True) as con:
+        bad = con.execute(_MISPLACED_EVIDENCE).fetchall()
+        total = con.execute("select count(*) from raw.figures").fetchone()[0]
+    return dg.AssetCheckResult(
+        passed=not bad,
+        metadata={"figures": total, "misplaced": len(bad), "examples": dg.MetadataValue.json(bad[:20])},
+    )
+
+
+@dg.asset_check(
+    asset=dg.AssetKey(["raw", "figures"]),
+    description="No figure refers to a year after its document was published.",
+)
+def no_figure_after_publication(clusterhouse: ClusterhouseResource) -> dg.AssetCheckResult:
+    with connect(clusterhouse.settings().build_path, read_only=True) as con:
+        bad = con.execute("""
+            select f.figure_id, f.year, d.published_date
+            from raw.figures f join raw.documents d using (document_id)
+            where f.year > year(d.published_date)""").fetchall()
+    return dg.AssetCheckResult(passed=not bad, metadata={"figures_after_publication": len(bad)})
