@@ -40,8 +40,13 @@ def run_refresh(quiet: bool = False) -> bool:
     from orchestration.definitions import build_definitions
 
     job = build_definitions().resolve_job_def("refresh")
+    log_level = "WARNING" if quiet else "INFO"
     with dg.DagsterInstance.get() as instance:
-        result = job.execute_in_process(instance=instance, raise_on_error=False)
+        result = job.execute_in_process(
+            instance=instance,
+            raise_on_error=False,
+            run_config={"loggers": {"console": {"config": {"log_level": log_level}}}},
+        )
     if not quiet:
         status = "succeeded" if result.success else "FAILED"
         print(f"refresh {status} (run {result.run_id}); warehouse: {settings.warehouse_path}")
@@ -95,6 +100,19 @@ def run_sql(query: str, fmt: str) -> int:
     return 0
 
 
+def run_ui(port: int) -> int:
+    """Start the Dagster UI and daemon (schedules tick) on this project's instance."""
+    settings = load_settings()
+    export_environment(settings)
+    ensure_dagster_home(settings.dagster_home)
+    dagster = Path(sys.executable).with_name("dagster")
+    workspace = Path(__file__).resolve().parents[1] / "workspace.yaml"
+    command = [str(dagster), "dev", "-w", str(workspace), "-p", str(port)]
+    print(f"Dagster UI on http://localhost:{port} (instance: {settings.dagster_home}); Ctrl-C stops it")
+    os.execvpe(command[0], command, os.environ)
+    return 0  # not reached
+
+
 def run_evaluate(docs: Path, gold: Path, verbose: bool, min_f1: float) -> int:
     import shutil
     import tempfile
@@ -126,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="clusterhouse", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("refresh", help="materialise every asset once (the nightly job) and publish")
+    ui = commands.add_parser("ui", help="start the Dagster UI and the schedule daemon (dagster dev)")
+    ui.add_argument("--port", type=int, default=3000)
     sql = commands.add_parser("sql", help="run one read-only query against the published warehouse")
     sql.add_argument("query")
     sql.add_argument("--format", choices=["table", "csv", "json"], default="table")
@@ -138,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "refresh":
         return 0 if run_refresh() else 1
+    if args.command == "ui":
+        return run_ui(args.port)
     if args.command == "sql":
         return run_sql(args.query, args.format)
     if args.command == "evaluate":

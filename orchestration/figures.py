@@ -17,8 +17,8 @@ STOCK_METRICS = frozenset({"enterprises", "employees", "export_markets"})
 _PRODUCT_GAP = re.compile(r"\s*(?:(?:pairs?|sets?|pieces?|paia|pares|paires|Paar|Stück)\s+)?(?:of|di|de|d'|des|du|von)?\s*"
                           r"|[个件双套只台辆支把条顶副盏粒颗张片根枚]?")
 _QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"), ('"', '"'), ("「", "」"), ("『", "』"))
-# decades written in words: "años noventa", "the nineties"
 _VAGUE_ZH = re.compile(r"[上数几成]$")  # 上千个品种, 数万家: an order of magnitude, not a figure
+# decades written in words: "años noventa", "the nineties"
 _DECADE = re.compile(r"(?:años|anni|années|Jahre|years|年代)\s*$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:，；：、（(]|\s(?:and|while|whereas|mentre|e|y|et|und|但|而)\s")
 _WINDOW = 120  # characters of context considered on each side of a number
@@ -191,13 +191,13 @@ def _in_quotation(sentence: str, position: int) -> bool:
 
 
 def _is_count_not_year(sentence: str, mention: NumberMention, lex: CompiledLexicon) -> bool:
-    """'2000 workers' is a count; 'in 2000' is a year."""
+    """'2000 workers' is a count; 'in 2000' is a year: a year-like number directly followed by
+    a noun for firms or people is a count."""
     if not mention.is_year:
         return False
-    after = sentence[mention.end: mention.end + 30]
-    return any(p.pattern and re.match(r"^\s*(?:" + "|".join(lex.lexicon.count_nouns[u]) + r")(?!\w)", after,
-                                      re.IGNORECASE if lex.lexicon.case_insensitive else 0)
-               for p, u in lex.count_after if u in ("firms", "people"))
+    nouns = "|".join(n for unit in ("firms", "people") for n in lex.lexicon.count_nouns[unit])
+    flags = re.IGNORECASE if lex.lexicon.case_insensitive else 0
+    return bool(re.match(rf"\s*(?:{nouns})(?!\w)", sentence[mention.end: mention.end + 30], flags))
 
 
 def _is_threshold(sentence: str, start: int, end: int, lex: CompiledLexicon) -> bool:

@@ -35,7 +35,7 @@ def webserver(tmp_path_factory):
     port = _free_port()
     env = dict(os.environ, DAGSTER_HOME=str(home))
     process = subprocess.Popen(
-        [str(Path(sys.executable).with_name("dagster-webserver")), "-m", "orchestration.definitions",
+        [str(Path(sys.executable).with_name("dagster-webserver")), "-w", str(ROOT / "workspace.yaml"),
          "-h", "127.0.0.1", "-p", str(port)],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
@@ -68,12 +68,13 @@ def graphql(url: str, query: str) -> dict:
 def test_the_ui_lists_every_asset_the_job_and_the_schedule(webserver):
     data = graphql(webserver, """
         { assetNodes { assetKey { path } groupName }
-          repositoriesOrError { ... on RepositoryConnection { nodes {
+          repositoriesOrError { ... on RepositoryConnection { nodes { location { name }
               jobs { name } schedules { name cronSchedule executionTimezone } } } } }""")
     keys = {"/".join(node["assetKey"]["path"]) for node in data["assetNodes"]}
     assert {"raw/documents", "raw/figures", "marts/dim_cluster", "marts/fct_cluster_metric",
             "exports/mart_files"} <= keys
     repository = data["repositoriesOrError"]["nodes"][0]
+    assert repository["location"]["name"] == "clusterhouse"
     assert "refresh" in {job["name"] for job in repository["jobs"]}
     assert {"name": "nightly_refresh", "cronSchedule": "0 2 * * *", "executionTimezone": "Asia/Shanghai"} in (
         repository["schedules"])
