@@ -17,6 +17,13 @@ STOCK_METRICS = frozenset({"enterprises", "employees", "export_markets"})
 _PRODUCT_GAP = re.compile(r"\s*(?:(?:pairs?|sets?|pieces?|paia|pares|paires|Paar|Stück)\s+)?(?:of|di|de|d'|des|du|von)?\s*"
                           r"|[个件双套只台辆支把条顶副盏粒颗张片根枚]?")
 _QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"), ('"', '"'), ("「", "」"), ("『", "』"))
+# between an amount and the same amount in another currency: "(", "or", "about", "约合"…
+_RESTATEMENT_GAP = re.compile(
+    r"\s*[(（,，]?\s*(?:or|about|around|approximately|roughly|some|nearly|equivalent to|worth|circa|pari a|"
+    r"equivalenti a|ovvero|cioè|o sea|unos|unas|alrededor de|aproximadamente|soit|environ|près de|rund|etwa|"
+    r"umgerechnet|约合|约|合|折合|相当于)?\s*",
+    re.IGNORECASE,
+)
 _VAGUE_ZH = re.compile(r"[上数几成]$")  # 上千个品种, 数万家: an order of magnitude, not a figure
 # decades written in words: "años noventa", "the nineties"
 _DECADE = re.compile(r"(?:años|anni|années|Jahre|years|年代)\s*$", re.IGNORECASE)
@@ -75,7 +82,10 @@ def _count_unit(
     """The counted noun after a number. Latin scripts: the nearest noun within a few modifier
     words; Chinese: the longest measure word (个国家 over 个). A product name right after the
     number ("80 million pumps", "300 milioni di cravatte") counts pieces."""
-    after = sentence[mention.end: mention.end + 80]
+    # "1,200-plus enterprises", "300-odd firms", "5,000+ workers": the qualifier, not a modifier word
+    suffix = re.match(r"(?:-?\s*plus\b|-odd\b|\+)", sentence[mention.end: mention.end + 6], re.IGNORECASE)
+    offset = mention.end + (suffix.end() if suffix else 0)
+    after = sentence[offset: offset + 80]
     best: tuple[int, str] | None = None
     for pattern, unit in lex.count_after:
         match = pattern.search(after)
@@ -93,15 +103,15 @@ def _count_unit(
         if annual:
             match = re.match(rf"\s+((?:[^\W\d_][\w'’-]*\s+){{1,3}}?)(?:{annual})\b", after, re.IGNORECASE)
             if match and not re.search(rf"\b(?:{MEASURE_NOUNS})\b", match.group(1), re.IGNORECASE):
-                return "units", mention.end + match.end(1)
+                return "units", offset + match.end(1)
             # "produit chaque année environ 500 millions de pulls": the yearly word before the number
             before = sentence[max(0, mention.start - 60): mention.start]
             noun = re.match(r"\s+(?:(?:of|di|de|d'|des|von)\s*)?([^\W\d_][\w'’-]*)", after, re.IGNORECASE)
             if (noun and re.search(rf"\b(?:{annual})\b", before, re.IGNORECASE) and lex.production.search(before)
                     and not re.fullmatch(rf"(?:{MEASURE_NOUNS})", noun.group(1), re.IGNORECASE)):
-                return "units", mention.end + noun.end(1)
+                return "units", offset + noun.end(1)
         return None, mention.end
-    return best[1], mention.end + best[0]
+    return best[1], offset + best[0]
 
 
 def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -137,12 +147,26 @@ def _nearest_money_metric(sentence: str, start: int, end: int, lex: CompiledLexi
     return None, None
 
 
+# "one of the largest" is not a rank
+_ONE_OF_BEFORE = re.compile(
+    r"(?:one of|among|uno dei|una delle|tra i|tra le|fra i|uno de los|una de las|entre los|entre las|l'un des|"
+    r"l'une des|parmi les|einer der|eine der|eines der|zu den)\s+(?:the\s+|i\s+|le\s+|los\s+|las\s+|les\s+|den\s+)?$",
+    re.IGNORECASE,
+)
+_ONE_OF_AFTER = re.compile(r"^[^，。；,;]{0,40}之一|^\s*(?:ones|ones in)\b")
+
+
 def _rank_figures(sentence: str, lex: CompiledLexicon, is_company: bool) -> list[SentenceFigure]:
     figures = []
     if not lex.national.search(sentence):
         return figures
     for pattern in lex.rank:
         for match in pattern.finditer(sentence):
+            lead = sentence[max(0, match.start() - 20): match.start()]
+            if _ONE_OF_BEFORE.search(lead + ("" if lead.endswith(" ") else " ")) or _ONE_OF_AFTER.match(
+                sentence[match.end():]
+            ):
+                continue
             groups = match.groupdict()
             token = groups.get("rank") or groups.get("rank2")
             if token:
@@ -235,8 +259,8 @@ def find_sentence_figures(
         if currency:
             # a second currency right after the first ("5 billion yuan ($712 million)") restates it:
             # kept, marked, and never counted twice
-            if (previous_money is not None and 0 <= start - previous_money.value_end <= 6
-                    and currency != previous_money.unit):
+            if (previous_money is not None and currency != previous_money.unit
+                    and _RESTATEMENT_GAP.fullmatch(sentence[previous_money.value_end: start])):
                 figures.append(SentenceFigure(previous_money.metric, mention.value, currency, qualifier, start, end,
                                               sentence[start:end], previous_money.is_company,
                                               previous_money.money_metric_cue, is_restatement=True))

@@ -106,7 +106,8 @@ EN = Lexicon(
                       (r"(?:nearly|almost|about|around|approximately|roughly|some|close to|an estimated|estimated|approx\.?|circa)\s*$",
                        "about"),
                       (r"(?:less than|under|below|fewer than|up to|no more than)\s*$", "less_than")),
-    qualifier_after=((r"^\s*(?:or more|plus)\b", "more_than"), (r"^\+", "more_than")),
+    qualifier_after=((r"^\s*(?:or more|plus)\b", "more_than"), (r"^-?\s*plus\b", "more_than"), (r"^\+", "more_than"),
+                     (r"^-odd\b", "about")),
     company_cues=(r"\b(?:the|his|her|its|their|our|a|one) (?:[\w-]+ ){0,2}(?:company|firm|factory|enterprise|plant|"
                   r"platform|group|manufacturer|maker|store|shop|brand|order|operator|supplier|workshop)\b",
                   r"\bone of (?:them|the (?:larger|largest|biggest|leading|major|bigger|top) )", r"\bits own\b",

@@ -77,3 +77,58 @@ def test_national_rank(sentence, language, rank):
 
 def test_world_rank_is_not_a_national_rank():
     assert not [f for f in find_sentence_figures("It is the largest button base in the world.", "en") if f.metric == "rank"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("It is one of the largest toy production bases in China.", "en"),
+        ("È uno dei più grandi poli calzaturieri della Cina.", "it"),
+        ("Es uno de los mayores centros de producción de China.", "es"),
+        ("C'est l'un des plus grands pôles de production de Chine.", "fr"),
+        ("Die Stadt ist einer der größten Standorte Chinas.", "de"),
+        ("该县是全国最大的纽扣生产基地之一。", "zh"),
+    ],
+)
+def test_one_of_the_largest_is_not_a_rank(sentence, language):
+    assert not [f for f in find_sentence_figures(sentence, language) if f.metric == "rank"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        ("The county's hosiery industry generated revenue of 56.8 billion yuan last year, up 8.2 percent.", "en",
+         [("sales_value", 56.8e9, "CNY", "exact")]),
+        ("There are 1,200-plus enterprises in the town.", "en", [("enterprises", 1200, "firms", "more_than")]),
+        ("The industry provides jobs for over 100,000 local residents.", "en",
+         [("employees", 100000, "people", "more_than")]),
+        ("With an annual output of 1.5 billion pairs of socks, the town leads.", "en",
+         [("output_volume", 1.5e9, "units", "exact")]),
+        ("Nel distretto operano oltre 5mila imprese con circa 20mila addetti.", "it",
+         [("enterprises", 5000, "firms", "more_than"), ("employees", 20000, "people", "about")]),
+        ("Rund 2.000 Betriebe mit zusammen 100.000 Beschäftigten erzielen einen Umsatz von 5 Mrd. Euro.", "de",
+         [("enterprises", 2000, "firms", "about"), ("employees", 100000, "people", "exact"),
+          ("sales_value", 5e9, "EUR", "exact")]),
+        ("电商销售额达120亿元，出口额为5.2亿美元，占全国市场份额的60%。", "zh",
+         [("online_sales", 120e8, "CNY", "exact"), ("export_value", 5.2e8, "USD", "exact")]),
+        ("全县共有童装企业1.3万家，带动就业超过10万人，年销售额突破百亿元。", "zh",
+         [("enterprises", 13000, "firms", "exact"), ("employees", 100000, "people", "more_than"),
+          ("sales_value", 1e10, "CNY", "more_than")]),
+    ],
+)
+def test_news_phrasings(sentence, language, expected):
+    assert figures(sentence, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "restated"),
+    [
+        ("Output value hit 23 billion yuan (about 3.2 billion U.S. dollars) in 2022.", "en", (3.2e9, "USD")),
+        ("产值达50亿元（约合7亿美元）。", "zh", (7e8, "USD")),
+        ("Un chiffre d'affaires de 10 milliards de yuans (1,3 milliard d'euros).", "fr", (1.3e9, "EUR")),
+    ],
+)
+def test_the_same_amount_in_a_second_currency_is_a_restatement(sentence, language, restated):
+    found = find_sentence_figures(sentence, language)
+    assert [(f.value, f.unit) for f in found if f.is_restatement] == [restated]
+    assert len([f for f in found if not f.is_restatement]) == 1
