@@ -44,6 +44,7 @@ class ExtractionResult:
     document_id: str
     figures: list[dict] = field(default_factory=list)
     clusters: list[dict] = field(default_factory=list)
+    error: str | None = None  # a document the rules could not process: recorded, the run goes on
 
 
 @dataclass(frozen=True)
@@ -381,7 +382,10 @@ def _figure_product(span: Span, product_mentions, main_product: Product | None) 
 
 
 def _extract_with_id(doc: DocumentInput) -> ExtractionResult:
-    result = extract(doc)
+    try:
+        result = extract(doc)
+    except Exception as exc:  # noqa: BLE001 - one odd document must not stop the nightly run
+        return ExtractionResult(doc.document_id, error=f"{type(exc).__name__}: {exc}")
     for cluster in result.clusters:
         cluster["document_id"] = doc.document_id
     return result

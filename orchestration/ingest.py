@@ -56,7 +56,11 @@ def plan_ingest(current: list[FileState], known: dict[str, str]) -> IngestPlan:
 
 def _read_one(args: tuple[str, str]) -> tuple[list[SourceDocument], list[RejectedFile]]:
     path, root = args
-    return read_file(Path(path), Path(root))
+    try:
+        return read_file(Path(path), Path(root))
+    except Exception as exc:  # noqa: BLE001 - read_file reports bad input itself; this is the last guard
+        relative = Path(path).relative_to(root).as_posix()
+        return [], [RejectedFile(relative, f"unexpected error while reading: {type(exc).__name__}: {exc}")]
 
 
 def read_files(

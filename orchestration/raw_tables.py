@@ -96,6 +96,7 @@ EXTRACTED_DOCUMENTS = pa.schema(
         ("document_id", pa.string()),
         ("extractor_version", pa.string()),
         ("figure_count", pa.int32()),
+        ("error", pa.string()),  # why extraction failed for this document, if it did
         ("extracted_at", pa.timestamp("us", tz="UTC")),
     ]
 )

@@ -102,3 +102,14 @@ def test_traditional_chinese_is_read_like_simplified():
 )
 def test_figures_in_other_languages(text, language, expected):
     assert expected in [f[:4] for f in figures(text, language)]
+
+
+def test_a_document_the_rules_cannot_process_is_reported_not_raised(monkeypatch):
+    import orchestration.extraction as extraction
+
+    def broken(doc):
+        raise ValueError("unexpected shape")
+
+    monkeypatch.setattr(extraction, "extract", broken)
+    [result] = extraction.extract_many([DocumentInput("doc", "text", "en", None)], workers=1)
+    assert result.error == "ValueError: unexpected shape" and result.figures == []

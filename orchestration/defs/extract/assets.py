@@ -79,7 +79,7 @@ def extract_figures(context: dg.AssetExecutionContext, clusterhouse: Clusterhous
     cluster_rows = [cluster for result in results for cluster in result.clusters]
     done_rows = [
         {"document_id": result.document_id, "extractor_version": version,
-         "figure_count": len(result.figures), "extracted_at": now}
+         "figure_count": len(result.figures), "error": result.error, "extracted_at": now}
         for result in results
     ]
     ids = [doc.document_id for doc in pending]
@@ -92,9 +92,13 @@ def extract_figures(context: dg.AssetExecutionContext, clusterhouse: Clusterhous
         for table in ("raw.figures", "raw.document_clusters", "raw.extracted_documents"):
             con.execute(f"delete from {table} where document_id not in (select document_id from raw.documents)")
         figure_total = con.execute("select count(*) from raw.figures").fetchone()[0]
+    failed = [result for result in results if result.error]
+    for result in failed:
+        context.log.warning(f"extraction failed for document {result.document_id}: {result.error}")
     context.log.info(f"extracted {len(pending)} documents, {len(figure_rows)} figures")
     yield dg.MaterializeResult(asset_key=["raw", "figures"],
-                               metadata={"documents_extracted": len(pending), "figures_added": len(figure_rows),
+                               metadata={"documents_extracted": len(pending), "documents_failed": len(failed),
+                                         "figures_added": len(figure_rows),
                                          "figures_total": figure_total})
     yield dg.MaterializeResult(asset_key=["raw", "document_clusters"], metadata={"rows_added": len(cluster_rows)})
     yield dg.MaterializeResult(asset_key=["raw", "extracted_documents"],

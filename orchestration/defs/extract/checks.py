@@ -42,3 +42,18 @@ def no_figure_after_publication(clusterhouse: ClusterhouseResource) -> dg.AssetC
             from raw.figures f join raw.documents d using (document_id)
             where f.year > year(d.published_date)""").fetchall()
     return dg.AssetCheckResult(passed=not bad, metadata={"figures_after_publication": len(bad)})
+
+
+@dg.asset_check(
+    asset=dg.AssetKey(["raw", "extracted_documents"]),
+    description="Every document went through extraction without an error.",
+)
+def documents_extracted_without_errors(clusterhouse: ClusterhouseResource) -> dg.AssetCheckResult:
+    with connect(clusterhouse.settings().build_path, read_only=True) as con:
+        failed = con.execute(
+            "select document_id, error from raw.extracted_documents where error is not null order by 1").fetchall()
+    return dg.AssetCheckResult(
+        passed=not failed,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={"failed": len(failed), "errors": dg.MetadataValue.json(dict(failed[:50]))},
+    )
