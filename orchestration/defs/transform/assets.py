@@ -5,6 +5,7 @@ failing test fails the run, so nothing is published from a warehouse that does n
 """
 
 
+import shutil
 from collections.abc import Mapping
 from typing import Any
 
@@ -44,4 +45,7 @@ translator = WarehouseLocationTranslator(settings=DagsterDbtTranslatorSettings(e
 )
 def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, clusterhouse: ClusterhouseResource):
     clusterhouse.settings()  # exports the build warehouse path for dbt's profile
-    yield from dbt.cli(["build"], context=context).stream()
+    invocation = dbt.cli(["build"], context=context)
+    yield from invocation.stream()
+    # each invocation leaves its own copy of the manifest and logs (~1.5 MB) under target/
+    shutil.rmtree(invocation.target_path, ignore_errors=True)
