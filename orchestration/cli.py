@@ -50,6 +50,8 @@ def run_refresh(quiet: bool = False) -> bool:
     if not quiet:
         status = "succeeded" if result.success else "FAILED"
         print(f"refresh {status} (run {result.run_id}); warehouse: {settings.warehouse_path}")
+        if result.success:
+            print(_summary(settings.warehouse_path))
         if not result.success:
             for event in result.all_events:
                 if event.is_failure and event.event_specific_data is not None:
@@ -57,6 +59,21 @@ def run_refresh(quiet: bool = False) -> bool:
                     if error is not None:
                         print(f"  {event.step_key}: {error.message.strip()}", file=sys.stderr)
     return result.success
+
+
+def _summary(warehouse: Path) -> str:
+    import duckdb
+
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        counts = con.execute("""
+            select (select count(*) from marts.dim_document), (select count(*) from raw.rejected_files),
+                   (select count(*) from marts.dim_cluster), (select count(*) from marts.fct_cluster_metric)
+        """).fetchone()
+    finally:
+        con.close()
+    return (f"  {counts[0]} documents ({counts[1]} files or lines rejected: see raw.rejected_files), "
+            f"{counts[2]} clusters, {counts[3]} cluster figures")
 
 
 def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
