@@ -99,7 +99,7 @@ _EVENT_CUES = re.compile(
 
 # Datelines: a city at the start of a line, then day and month without a year.
 # The city starts with a capital even though the month ("DIC", "dic") is matched in any case.
-_CITY = r"(?P<city>(?-i:[A-ZÀ-ÖØ-Þ])[A-Za-zÀ-ÖØ-öø-ÿ.'’ \-]{1,40}?)"
+_CITY = r"(?P<city>(?-i:[A-ZÀ-ÖØ-Þ])[A-Za-zÀ-ÖØ-öø-ÿ.'’ \-]{1,40}?(?:\s*\([A-Za-zÀ-ÖØ-öø-ÿ .'’-]{2,25}\))?)"
 _AGENCY_PREFIX = r"(?:\s*\([^()\n]{2,30}\)\s*[-–—]+)?"
 _DATELINE_PATTERNS = [
     # BEIJING, Dec. 14 (Xinhua) --   /   GUANGZHOU, Dec 14 --
@@ -108,7 +108,7 @@ _DATELINE_PATTERNS = [
     ),
     # CANTON, 14 DIC -   /   Peking, 14. Dezember (dpa) -   /   PEKÍN, 14 de diciembre (EFE)
     re.compile(
-        rf"^{_AGENCY_PREFIX}\s*{_CITY},\s+{_DAY}(?:er|\.)?\s*(?:de\s+)?{_M}\s*(?:\(|[-–—/,])",
+        rf"^{_AGENCY_PREFIX}\s*{_CITY},\s+{_DAY}(?:er|\.)?\s*(?:de\s+)?{_M}\s*(?:\d{{1,2}}[:.]\d{{2}}\s*)?(?:\(|[-–—/,])",
         re.MULTILINE | re.IGNORECASE,
     ),
     # 新华社广州12月14日电, 本报北京12月14日讯
@@ -283,18 +283,62 @@ def mentioned_years(text: str) -> list[int]:
     return years
 
 
-def infer_year(text: str) -> int | None:
+# A year named with part of itself ("January to September 2023", "nei primi tre trimestri del
+# 2021", "2023年1至9月") is the current year; a whole year ("In 2022, output reached…") is
+# normally reported the year after.
+_PART_OF_YEAR = re.compile(
+    rf"(?:{_MONTH}|quarter|trimestr\w*|semestr\w*|half|halbjahr\w*|quartal\w*|months|mesi|meses|mois|monat\w*|"
+    r"季度|半年|月)",
+    re.IGNORECASE,
+)
+
+
+def _names_part_of_year(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 30): start]
+    # not across a dateline or a sentence end ("PEKÍN, 3 mar (EFE).- En 2022 …")
+    before = re.split(r"[.;!?)]\s|\s[-–—]+\s|\n", before)[-1]
+    return bool(_PART_OF_YEAR.search(before + " " + text[end: end + 12]))
+
+
+def infer_year(text: str, month: int | None = None) -> int | None:
     """The year an undated article was written in, from the years it mentions; None if unknown.
 
-    "this year (2021)" settles it; "last year, in 2020" means 2021; otherwise the latest year
-    the text reports about (targets such as "by 2025" excluded). Nothing is guessed from the clock.
+    "this year (2021)" settles it; "last year, in 2020" means 2021; a full date or a part of a
+    year ("January to September 2023") names the current year; a whole year the text reports
+    figures for ("In 2022, output reached…") was most likely reported the next year. Targets
+    such as "by 2025" are excluded. A dateline in November or December may report on its own
+    year, so there a whole year counts as the current one. Nothing is guessed from the clock.
     """
     this_year = [y for m in _THIS_YEAR.finditer(text) if (y := _linked_year(text, m))]
     if this_year:
         return max(this_year)
-    candidates = set(mentioned_years(text))
+    current = [found.year for start, _end, found in iter_full_dates(text) if not _year_is_target(text, start)]
+    reported = []
+    for match in _YEAR_MENTION.finditer(text):
+        start, end = match.span()
+        before = text[max(0, start - 25): start]
+        is_year = text[end: end + 2].lstrip().startswith("年") or _YEAR_CUE_BEFORE.search(before)
+        if not is_year or _year_is_target(text, start) or _is_future_statement(text, start):
+            continue
+        year = int(match.group(1))
+        (current if _names_part_of_year(text, start, end) else reported).append(year)
+    # "this year" without a year beside it: the whole years the text names are past years
+    speaks_of_this_year = bool(_THIS_YEAR.search(text))
+    next_year = 0 if month is not None and month >= 11 and not speaks_of_this_year else 1
+    candidates = set(current) | {year + next_year for year in reported}
     candidates |= {y + 1 for m in _LAST_YEAR.finditer(text) if (y := _linked_year(text, m))}
     return max(candidates) if candidates else None
+
+
+_FUTURE_STATEMENT = re.compile(
+    r"(?:will|expects?|expected|plans?|aims?|prevede|prevé|prévoit|soll|wird|预计|力争|计划)(?:(?!\.\s)[^。;；]){0,100}$",
+    re.IGNORECASE,
+)
+
+
+def _is_future_statement(text: str, start: int) -> bool:
+    """"…prévoit que la valeur de la production atteindra 40 milliards en 2025": a forecast."""
+    return bool(_FUTURE_STATEMENT.search(text[max(0, start - 120): start]))
 
 
 def find_dateline_date(text: str) -> dt.date | None:
@@ -306,7 +350,7 @@ def find_dateline_date(text: str) -> dt.date | None:
             continue
         month_token = match.group("month")
         month = int(month_token) if month_token.isdigit() else _month_number(month_token)
-        year = infer_year(text)
+        year = infer_year(text, month)
         if month and year:
             return _make_date(year, month, int(match.group("day")))
         return None

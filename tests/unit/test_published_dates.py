@@ -134,15 +134,16 @@ def test_invalid_calendar_dates_are_ignored():
         ),
         ("新华社广州12月14日电 去年（2020年），当地家具出口增长较快。", date(2021, 12, 14)),
         ("中新网泉州3月2日电 2021年1-11月，当地鞋服产业产值继续增长，2020年受疫情影响。", date(2021, 3, 2)),
-        ("PEKÍN, 3 mar (EFE).- Las exportaciones de juguetes crecieron en 2022.", date(2022, 3, 3)),
+        # a whole year's figures are reported the year after (a March article on 2022 is from 2023)
+        ("PEKÍN, 3 mar (EFE).- Las exportaciones de juguetes crecieron en 2022.", date(2023, 3, 3)),
         (
             "PÉKIN, 5 avr (AFP) - Les ventes de lampes ont progressé en 2021 selon la mairie.",
-            date(2021, 4, 5),
+            date(2022, 4, 5),
         ),
         ("Peking, 14. Dezember (dpa) - Die Möbelindustrie wuchs im Jahr 2021 deutlich.", date(2021, 12, 14)),
         (
             "GUANGZHOU, Jan. 5 (Xinhua) -- The plan aims to double output by 2025; in 2021 output grew.",
-            date(2021, 1, 5),
+            date(2022, 1, 5),
         ),
     ],
 )
@@ -165,7 +166,8 @@ def test_dateline_without_any_year_gives_none(text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Sales rose in 2020 and again in 2021.", 2021),
+        ("Sales rose in 2020 and again in 2021.", 2022),
+        ("Sales rose from January to September 2021.", 2021),
         ("Le vendite sono cresciute l'anno scorso, nel 2020.", 2021),
         ("This year, 2022, the fair moved online; by 2025 the town wants to double sales.", 2022),
         ("今年（2022年）以来，出口继续增长。", 2022),
@@ -189,8 +191,30 @@ def test_mentioned_years_skip_counts_and_targets():
         ("Le vendite sono cresciute l’anno scorso, nel 2020.", 2021),
         ("Quest’anno (2022) la fiera torna in presenza.", 2022),
         ("This year sales rose compared with 2019.", None),
-        ("Output in 2021 rose compared with last year.", 2021),
+        ("Output in 2021 rose compared with last year.", 2022),
     ],
 )
 def test_relative_years_only_link_to_a_year_beside_them(text, expected):
     assert infer_year(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an agency dateline with a time of day
+        ("Roma, 27 apr 11:20 - (Agenzia Nova) - Nel 2020 il distretto ha prodotto scarpe per 9 miliardi.",
+         date(2021, 4, 27)),
+        # a city with its country in brackets
+        ("Wenzhou (China), 2 jun (EFE).- Las ventas sumaron 3.000 millones de yuanes en 2022.", date(2023, 6, 2)),
+        # December, but "this year" is spoken of without a year: the named whole year is past
+        ("HANGZHOU, 2 dic (Xinhua) -- En 2018 facturó 5.000 millones; de enero a octubre de este año, más.",
+         date(2019, 12, 2)),
+        # December, and only a whole year: it may be this year's figure
+        ("Peking, 14. Dezember (dpa) - Die Möbelindustrie wuchs im Jahr 2021 deutlich.", date(2021, 12, 14)),
+        # a forecast year is not a reported one, even with a grouped number before it
+        ("NANNING, 8 nov (Xinhua) -- La ville prévoit que la production atteindra 40.000 millions en 2025. "
+         "De janvier à septembre 2023, elle a atteint 21,6 milliards.", date(2023, 11, 8)),
+    ],
+)
+def test_dateline_years_from_how_the_text_speaks_of_years(text, expected):
+    assert find_published_date(text, None)[0] == expected
