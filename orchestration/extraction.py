@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from orchestration.chinese import to_simplified
 from orchestration.figures import STOCK_METRICS, SentenceFigure, find_sentence_figures
-from orchestration.lexicon import compiled
+from orchestration.lexicon import FOREIGN_PLACES, compiled
 from orchestration.periods import TimeExpression, find_time_expressions
 from orchestration.places import Gazetteer, Place, PlaceMention
 from orchestration.products import Product, ProductCatalog
@@ -26,6 +26,13 @@ from orchestration.settings import extractor_version
 
 PARALLEL_THRESHOLD = 200
 _CLUSTER_LEVELS = {"town": 0, "county": 1, "prefecture": 2, "province": 3}
+# a settlement below county level that the gazetteer may not know ("Dafen Village", "军埔村")
+_SETTLEMENT = re.compile(r"\b(?:village|town|township|subdistrict|paese|frazione|borgo|pueblo|aldea|localidad|bourg|"
+                         r"village|Dorf|Gemeinde|Ortschaft)\b|[\u4e00-\u9fff](?:村|镇|乡|街道)", re.IGNORECASE)
+# the article is about an industry, even when its product is not in the taxonomy
+_INDUSTRY = re.compile(r"\bindustr\w*|\bclusters?\b|production base|capital of|产业|之乡|之都|生产基地|"
+                       r"\bdistrett\w*|\bsettore\b|\bsector\b|\bfilière\b|\bBranche\b", re.IGNORECASE)
+_INDUSTRY_NAME = re.compile(r"([\u4e00-\u9fff]{2,4})产业|\b([a-z][\w-]*(?: [a-z][\w-]*)?) (?:industry|cluster)\b")
 _CAPTION = re.compile(r"\((?:photo|photos|foto|file photo|xinhua|chinanews)[^)]*\)\s*$|^photo shows|图为|（[^）]*摄）|摄影",
                       re.IGNORECASE)
 
@@ -85,7 +92,15 @@ def _primary_place(mentions: list[PlaceMention], text: str) -> PlaceMention | No
         below_province = place.level != "province"
         return (below_province, counts[key], -_CLUSTER_LEVELS.get(place.level, 3), -first[key].start)
 
-    return first[max(counts, key=score)]
+    best = first[max(counts, key=score)]
+    if best.place.level == "prefecture" and _SETTLEMENT.search(text):
+        # "Dafen Village in Shenzhen's Longgang District": a settlement the gazetteer does not
+        # know, inside the only county-level division the article names in that city
+        counties = {_place_key(m.place): m for m in mentions if m.place is not None
+                    and m.place.level == "county" and _is_within(m.place, best.place)}
+        if len(counties) == 1:
+            return next(iter(counties.values()))
+    return best
 
 
 def _place_key(place: Place) -> str:
@@ -208,6 +223,8 @@ def extract(doc: DocumentInput) -> ExtractionResult:
     primary = _primary_place(place_mentions, matching_text)
     main_product = catalog.main_product(matching_text, language)
     product_mentions = catalog.find_mentions(matching_text, language)
+    if main_product is None and _INDUSTRY.search(matching_text):
+        main_product = catalog.get("unclassified")  # recall over a taxonomy gap; the name is kept below
     if primary is None or main_product is None:
         return result
     place_mentions = _cluster_place_mentions(place_mentions, product_mentions, primary, text)
@@ -215,6 +232,10 @@ def extract(doc: DocumentInput) -> ExtractionResult:
     primary_subject = _Subject(primary.place, False, primary.text)
     clusters: dict[tuple[str, str], dict] = {}
     _add_cluster(clusters, primary.place, primary.text, main_product, None, is_primary=True)
+    if main_product is not None and main_product.product_id == "unclassified":
+        named = _INDUSTRY_NAME.search(matching_text)
+        for cluster in clusters.values():
+            cluster["product_text"] = next((g for g in named.groups() if g), None) if named else None
 
     for paragraph in paragraphs(text):
         if _is_headline(text, paragraph, doc.title):
@@ -227,7 +248,8 @@ def extract(doc: DocumentInput) -> ExtractionResult:
             products_here = tuple((m.start - span.start, m.end - span.start) for m in product_mentions
                                   if span.start <= m.start and m.end <= span.end)
             if not _CAPTION.search(sentence):
-                for figure in find_sentence_figures(sentence, language, products_here):
+                ends_document = not text[span.end:].strip()
+                for figure in find_sentence_figures(sentence, language, products_here, ends_document):
                     row = _figure_row(doc, language, span, sentence, figure, times, context, in_sentence,
                                       primary_subject, product_mentions, main_product, place_products)
                     if row is not None:
@@ -318,6 +340,8 @@ def _figure_row(doc, language, span, sentence, figure, times, context, in_senten
     absolute_value_start = span.start + figure.value_start
     if lex.whole_area.search(sentence):
         return None  # the whole province's or city's economy, not the cluster's
+    if not in_sentence and _names_foreign_subject(sentence[: figure.value_start], language, lex):
+        return None  # a comparison with a cluster abroad ("In Italia, Maniago…")
     subject = _sentence_subject(in_sentence, absolute_value_start, sentence, span.start)
     if subject is None:
         clause_start = max(0, figure.value_start - 80)
@@ -367,6 +391,16 @@ def _figure_row(doc, language, span, sentence, figure, times, context, in_senten
         "extractor_version": extractor_version(),
         "_place_text": subject.text,
     }
+
+
+def _names_foreign_subject(before: str, language: str, lex) -> bool:
+    """A foreign country or people named before the figure, not as a market the cluster sells to."""
+    pattern = FOREIGN_PLACES.get(language)
+    if not pattern:
+        return False
+    bounded = pattern if language == "zh" else rf"\b(?:{pattern})\b"
+    match = re.search(bounded, before)
+    return bool(match) and not lex.market.search(before[: match.start()]) and not lex.destination.search(before)
 
 
 def _figure_product(span: Span, product_mentions, main_product: Product | None) -> Product | None:

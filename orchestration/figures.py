@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from orchestration.lexicon import ANNUAL_WORDS, MEASURE_NOUNS, CompiledLexicon, compiled
+from orchestration.lexicon import ANNUAL_WORDS, MEASURE_NOUNS, WORK_VERBS, CompiledLexicon, compiled
 from orchestration.numbers import NumberMention, find_numbers
 
 STOCK_METRICS = frozenset({"enterprises", "employees", "export_markets"})
@@ -22,6 +22,12 @@ _RESTATEMENT_GAP = re.compile(
     r"\s*[(（,，]?\s*(?:or|about|around|approximately|roughly|some|nearly|equivalent to|worth|circa|pari a|"
     r"equivalenti a|ovvero|cioè|o sea|unos|unas|alrededor de|aproximadamente|soit|environ|près de|rund|etwa|"
     r"umgerechnet|约合|约|合|折合|相当于)?\s*",
+    re.IGNORECASE,
+)
+# "…, down from 21 billion yuan in 2019": the earlier amount of the same metric
+_COMPARISON = re.compile(
+    r"(?:compared with|compared to|up from|down from|versus|against|rispetto a|contro|frente a|comparado con|"
+    r"en comparación con|contre|par rapport à|gegenüber|im Vergleich zu|较|比)",
     re.IGNORECASE,
 )
 _VAGUE_ZH = re.compile(r"[上数几成]$")  # 上千个品种, 数万家: an order of magnitude, not a figure
@@ -107,9 +113,22 @@ def _count_unit(
             # "produit chaque année environ 500 millions de pulls": the yearly word before the number
             before = sentence[max(0, mention.start - 60): mention.start]
             noun = re.match(r"\s+(?:(?:of|di|de|d'|des|von)\s*)?([^\W\d_][\w'’-]*)", after, re.IGNORECASE)
-            if (noun and re.search(rf"\b(?:{annual})\b", before, re.IGNORECASE) and lex.production.search(before)
+            clause = before + sentence[mention.end: mention.end + 60]
+            if (noun and re.search(rf"\b(?:{annual})\b", before, re.IGNORECASE) and lex.production.search(clause)
                     and not re.fullmatch(rf"(?:{MEASURE_NOUNS})", noun.group(1), re.IGNORECASE)):
                 return "units", offset + noun.end(1)
+        work = WORK_VERBS.get(lex.language)
+        if work:
+            match = re.match(rf"\s+(?:[^\W\d_][\w'’-]*,?\s+){{1,6}}?(?:{work})\b", after, re.IGNORECASE)
+            if match:
+                return "people", offset + match.end()
+        # a labelled list item: "Employees: more than 160,000", "Wire mesh enterprises: about 13,000"
+        label = sentence[max(0, mention.start - 50): mention.start]
+        flags = re.IGNORECASE if lex.lexicon.case_insensitive else 0
+        for unit in ("firms", "people", "countries"):
+            nouns = "|".join(lex.lexicon.count_nouns[unit])
+            if re.search(rf"(?:{nouns})\s*[:：]\s*[^\d:：.;]{{0,25}}$", label, flags):
+                return unit, mention.end
         return None, mention.end
     return best[1], offset + best[0]
 
@@ -153,12 +172,15 @@ _ONE_OF_BEFORE = re.compile(
     r"l'une des|parmi les|einer der|eine der|eines der|zu den)\s+(?:the\s+|i\s+|le\s+|los\s+|las\s+|les\s+|den\s+)?$",
     re.IGNORECASE,
 )
+# the world's largest is also the country's largest (but the world's third is no national rank)
+_WORLD = re.compile(r"world|global|mondo|mondiale|mundo|mundial|monde|mondial|Welt|全球|世界", re.IGNORECASE)
 _ONE_OF_AFTER = re.compile(r"^[^，。；,;]{0,40}之一|^\s*(?:ones|ones in)\b")
 
 
 def _rank_figures(sentence: str, lex: CompiledLexicon, is_company: bool) -> list[SentenceFigure]:
     figures = []
-    if not lex.national.search(sentence):
+    national = bool(lex.national.search(sentence))
+    if not national and not _WORLD.search(sentence):
         return figures
     for pattern in lex.rank:
         for match in pattern.finditer(sentence):
@@ -175,7 +197,7 @@ def _rank_figures(sentence: str, lex: CompiledLexicon, is_company: bool) -> list
                 value = 1
             else:
                 continue
-            if value is None:
+            if value is None or (not national and value != 1):
                 continue
             figures.append(SentenceFigure("rank", float(value), "rank", "exact", match.start(), match.end(),
                                           match.group(), is_company))
@@ -233,14 +255,16 @@ def _is_threshold(sentence: str, start: int, end: int, lex: CompiledLexicon) -> 
 
 
 def find_sentence_figures(
-    sentence: str, language: str | None, product_spans: tuple[tuple[int, int], ...] = ()
+    sentence: str, language: str | None, product_spans: tuple[tuple[int, int], ...] = (), ends_document: bool = True
 ) -> list[SentenceFigure]:
     """Figures in one sentence; ``product_spans`` are product names found in it (offsets in the
-    sentence), so that "80 million pumps" can be read as pieces produced."""
+    sentence), so that "80 million pumps" can be read as pieces produced. A number cut off at
+    the end of the text is dropped only where the text really ends (``ends_document``): a list
+    item or a heading ends without punctuation too."""
     lex = compiled(language)
     mentions = [
         m for m in find_numbers(sentence, lex.language)
-        if not (m.truncated or m.is_percent or m.is_ordinal)
+        if not ((m.truncated and ends_document) or m.is_percent or m.is_ordinal)
         and (not m.is_year or _is_count_not_year(sentence, m, lex))
         and not _DECADE.search(sentence[max(0, m.start - 12): m.start])
         and not _VAGUE_ZH.search(sentence[max(0, m.start - 1): m.start])
@@ -266,6 +290,10 @@ def find_sentence_figures(
                                               previous_money.money_metric_cue, is_restatement=True))
                 continue
             metric, cue = _nearest_money_metric(sentence, start, end, lex, [s for s in amount_spans if s != (start, end)])
+            if metric is None and previous_money is not None and _COMPARISON.search(
+                sentence[previous_money.value_end: start]
+            ):
+                metric, cue = previous_money.metric, previous_money.money_metric_cue  # "18 billion, down from 21 billion in 2019"
             if metric is None or _is_threshold(sentence, start, end, lex):
                 continue
             cue_start = cue if cue is not None and cue < start else max(0, start - 60)
@@ -313,7 +341,8 @@ def _count_metric(sentence: str, mention: NumberMention, noun_end: int, unit: st
     if unit == "firms":
         return "enterprises"
     if unit == "people":
-        noun_is_job = lex.employment.search(noun_phrase)
+        work = WORK_VERBS.get(lex.language)
+        noun_is_job = lex.employment.search(noun_phrase) or (work and re.search(rf"\b(?:{work})\b", noun_phrase))
         if noun_is_job or lex.employment.search(sentence[max(0, mention.start - 60): mention.start]) or lex.employment.search(clause):
             return "employees"
         return None

@@ -20,8 +20,33 @@ ANNUAL_WORDS = {
     "it": r"ogni anno|all'anno|l'anno|annui|annue",
     "es": r"al año|cada año|por año|anuales",
     "fr": r"par an|chaque année|par année",
-    "de": r"pro Jahr|jährlich|im Jahr",
+    "de": r"pro Jahr|jährlich|im Jahr|jedes Jahr",
 }
+# "about 8,000 painters, framers and dealers work here": people who work, whatever they are called
+WORK_VERBS = {
+    "en": r"work|are employed|are working",
+    "it": r"lavorano|sono impiegat[ie]",
+    "es": r"trabajan|están empleados",
+    "fr": r"travaillent|sont employés",
+    "de": r"arbeiten|sind beschäftigt",
+}
+# Other countries and their people: a sentence about them ("In Italia, Maniago…", "西班牙…") is a
+# comparison, not the Chinese cluster
+FOREIGN_PLACES = {
+    "en": r"Italy|Italian|Spain|Spanish|France|French|Germany|German|Europe|European|Portugal|Portuguese|Turkey|"
+          r"Turkish|Vietnam|Vietnamese|India|Indian|Bangladesh|Japan|Japanese|Korea|Korean|the United States|"
+          r"the U\.S\.|Mexico|Brazil|Pakistan|Cambodia|Indonesia",
+    "it": r"Italia|italian[oiae]|toscan[oiae]|veneto|lombard[oiae]|Spagna|Francia|Germania|Europa|europe[oiae]|"
+          r"Portogallo|Turchia|Vietnam|India|Giappone|Corea|Stati Uniti",
+    "es": r"España|español(?:a|es|as)?|Italia|italian[oa]s?|Francia|Alemania|Europa|europe[oa]s?|Portugal|Turquía|"
+          r"Vietnam|India|Japón|Corea|Estados Unidos|México",
+    "fr": r"France|français(?:e|es)?|Italie|italien(?:ne)?s?|Espagne|Allemagne|Europe|européen(?:ne)?s?|Portugal|"
+          r"Turquie|Vietnam|Inde|Japon|Corée|États-Unis|charentais(?:e)?|région charentaise",
+    "de": r"Deutschland|deutsch\w*|Italien|italienisch\w*|Spanien|Frankreich|Europa|europäisch\w*|Portugal|"
+          r"Türkei|Vietnam|Indien|Japan|Korea|USA|Solingen|Bayern|Baden-Württemberg",
+    "zh": r"意大利|西班牙|法国|德国|欧洲|葡萄牙|土耳其|越南|印度|孟加拉|日本|韩国|美国|墨西哥|巴西",
+}
+
 MEASURE_NOUNS = (r"tonnes?|tons?|kilo\w*|kg|metres?|meters?|square|cubic|hectares?|mu|litres?|liters?|"
                  r"tonnellate|toneladas|Tonnen|metri|metros|mètres|Meter|km|miles?|hours?|days?|years?|kWh|MW|GW")
 
@@ -120,7 +145,7 @@ EN = Lexicon(
                  r"foreign-funded|large|large-scale|major|new|newly)\s+(?:\w+\s+)?(?:enterprises|companies|firms)",
                  r"of (?:which|whom)", r"among (?:them|which|whom)", r"including", r"new jobs", r"newly",
                  r"closed", r"relocated", r"shut down", r"eliminated", r"added", r"attracted", r"moved",
-                 r"most", r"each", r"per", r"average", r"every"),
+                 r"most", r"each", r"per", r"average", r"every", r"park", r"zone's", r"shortage"),
     subset_after=(r"with (?:an )?(?:annual )?(?:sales|revenue|output|turnover)", r"above (?:designated|a certain) size"),
     destination_cues=(r"exports? to (?:the )?(?!more|over|about|nearly|some|\d)[A-Z]\w+",
                       r"exported to (?:the )?(?!more|over|about|nearly|some|\d)[A-Z]\w+",
@@ -148,14 +173,14 @@ EN = Lexicon(
                       r"\bacross China\b", r"\bthe whole country\b"),
     online_after=(r"\bonline\b", r"\bon (?:the internet|e-commerce platforms)\b", r"\bthrough e-commerce\b", r"\bvia e-commerce\b"),
     national_scope=(r"in China\b", r"\bChina's\b", r"nationwide", r"in the country\b", r"nationally", r"the country's",
+                    r"\bChinese\b",
                     r"the nation's",
                     r"across China", r"of China\b", r"in the nation\b", r"domestic"),
 )
 
 ZH = Lexicon(
     metric_cues={
-        "online_sales": (r"网络零售额", r"网上零售额", r"网络销售额", r"电商销售额", r"电子商务交易额", r"线上销售额",
-                         r"网销额?", r"电商交易额", r"网络交易额", r"线上交易额"),
+        "online_sales": (r"(?:网络|网上|线上|电商|直播|电子商务)(?:零售|销售|交易|成交)额", r"网销额?", r"直播带货"),
         "trade_value": (r"进出口(?:总)?额?", r"进出口贸易额?", r"外贸(?:总)?额", r"外贸进出口", r"贸易总额"),
         "export_value": (r"出口(?:总)?额", r"出口交货值", r"出口值", r"出口"),
         "output_value": (r"(?:总)?产值", r"生产总值", r"产业规模", r"总规模", r"产业产值"),
@@ -185,15 +210,17 @@ ZH = Lexicon(
     company_cues=(r"公司", r"集团", r"该企业", r"这家", r"一家", r"平台", r"订单", r"展会", r"博览会", r"交易会", r"门店",
                   r"旗舰店", r"我们", r"本厂", r"董事长", r"总经理", r"负责人", r"厂长"),
     subset_cues=(r"规上", r"规模以上", r"限上", r"高新技术", r"龙头", r"骨干", r"配套", r"上市", r"其中", r"新增", r"新引进",
-                 r"专精特新", r"亿元以上", r"千万元以上", r"百强"),
+                 r"专精特新", r"亿元以上", r"千万元以上", r"百强", r"关停", r"取缔", r"淘汰", r"新建", r"新培育", r"认定",
+                 r"缺口", r"园区", r"产业园", r"工业园", r"入驻", r"商户", r"网店", r"店铺", r"门店", r"摊位", r"商家"),
     subset_after=(),
     destination_cues=(r"对(?:美|欧|日|韩|东盟|非|俄)", r"出口(?:到|至)(?!\d)", r"对[^，。]{1,6}出口"),
     market_subject=(r"市场", r"交易中心", r"商城", r"批发城", r"专业街", r"[\u4e00-\u9fff]{1,4}城(?:年|去年|今年|前三季度)?(?:交易额|成交额|销售额)"),
     threshold_cues=(),  # Chinese thresholds follow the amount (2000万元以上的企业): see figures._is_threshold
-    subset_money=(r"规上", r"规模以上", r"限上", r"其中", r"龙头企业", r"重点企业"),
+    subset_money=(r"规上", r"规模以上", r"限上", r"龙头企业", r"重点企业"),
     whole_area_cues=(r"放眼", r"全省(?:外贸|进出口|GDP)", r"全市(?:外贸|进出口|GDP)", r"其中一环", r"各行业"),
-    future_cues=(r"将", r"预计", r"力争", r"目标", r"计划", r"有望", r"到20[2-9]\d年"),
-    rank_patterns=(r"(?:居|位居|排名|排|名列|位列)?(?:全国|国内|中国)(?:同类\w{0,6})?(?:第(?P<rank>[一二三四五六七八九十\d]+)|(?P<first>最大|首位|之首|前列))",
+    future_cues=(r"将", r"预计", r"力争", r"目标", r"计划", r"有望", r"到20[2-9]\d年", r"达产后", r"建成后", r"投产后",
+                 r"可年产"),
+    rank_patterns=(r"(?:居|位居|排名|排|名列|位列)?(?:全国|国内|中国)[\u4e00-\u9fff]{0,6}?(?:第(?P<rank>[一二三四五六七八九十\d]+)(?!批|届|次|个)|(?P<first>最大|首位|之首))",
                    r"(?:全国|国内|中国)(?:最大|第一大)"),
     national_subject=(r"全国(?!最大|第一|前列|同类|之首|首位)", r"我国", r"中国(?!最大|第一)"),
     online_after=(r"^[^，。；]{0,6}(?:网上|线上|网络)",),
@@ -208,7 +235,7 @@ IT = Lexicon(
                         r"commercio estero", r"scambi commerciali"),
         "export_value": (r"esportazion[ei]", r"esportat[oiae]", r"esporta(?:to|no)?", r"export"),
         "output_value": (r"valore (?:della|di) produzione", r"valore della produzione", r"produzione", r"valore produttivo",
-                         r"output"),
+                         r"output", r"valore (?:totale|complessivo)(?: della filiera| del comparto| del settore)?"),
         "sales_value": (r"vendite", r"fatturato", r"ricavi", r"giro d'affari", r"volume (?:d'affari|commerciale|degli scambi)",
                         r"venduto", r"transazioni"),
     },
@@ -267,9 +294,10 @@ ES = Lexicon(
         "trade_value": (r"importaciones y exportaciones", r"exportaciones e importaciones", r"comercio exterior",
                         r"intercambio comercial"),
         "export_value": (r"exportaciones", r"exportó", r"exportaron", r"exportado", r"exportación", r"export\w*"),
-        "output_value": (r"valor de (?:la )?producción", r"producción", r"valor productivo", r"valor de producción"),
-        "sales_value": (r"ventas", r"facturación", r"ingresos", r"volumen de negocio", r"volumen de ventas",
-                        r"transacciones", r"vendió"),
+        "output_value": (r"valor de (?:la )?producción", r"producción", r"valor productivo", r"valor de producción",
+                         r"valor total(?: de la (?:industria|cadena industrial|cadena))?", r"valor bruto"),
+        "sales_value": (r"ventas", r"facturación", r"factur\w+", r"ingresos", r"volumen de negocio",
+                        r"volumen de ventas", r"transacciones", r"vendió"),
     },
     other_money_cues=(r"impuestos?", r"inversi[oó]n(?:es)?", r"invirti\w*", r"turismo", r"PIB", r"fondos?", r"préstamos?",
                       r"subsidios?", r"beneficios", r"salarios?", r"pedidos?", r"contratos?"),
@@ -319,7 +347,7 @@ FR = Lexicon(
         "trade_value": (r"importations et (?:les )?exportations", r"exportations et (?:les )?importations",
                         r"commerce extérieur", r"échanges commerciaux"),
         "export_value": (r"exportations", r"exporté", r"exportée?s?", r"export\w*"),
-        "output_value": (r"valeur de (?:la )?production", r"production", r"valeur produite"),
+        "output_value": (r"valeur de (?:la )?production", r"production", r"valeur produite", r"valeur totale"),
         "sales_value": (r"chiffre d'affaires", r"ventes", r"recettes", r"volume d'affaires", r"transactions", r"vendu"),
     },
     other_money_cues=(r"impôts?", r"taxes?", r"investissements?", r"investi", r"tourisme", r"PIB", r"fonds", r"prêts?",
@@ -355,7 +383,7 @@ FR = Lexicon(
     future_cues=(r"\bdevrait\b", r"\bprévu\b", r"\bprévoit\b", r"\bobjectif\b", r"\bvise\b", r"\batteindra\b",
                  r"\bd'ici 20[3-9]\d\b"),
     rank_patterns=(r"(?:le |la )?(?P<rank>premier|première|deuxième|second|seconde|troisième|quatrième|cinquième)\s+"
-                   r"(?:plus grand|producteur|pôle|centre|base)\b",
+                   r"(?:plus grand|producteur|pôle|centre|base|site|bassin|foyer)\b",
                    r"\b(?P<first>le plus grand|la plus grande)\s+[\w' -]{0,50}?(?:pôle|centre|base|producteur|exportateur)\b"),
     national_subject=(r"\bde la Chine\b", r"\bde Chine\b(?! (?:plus|premier))", r"\bnational(?:e|es)?\b", r"\bdans toute la Chine\b"),
     online_after=(r"\ben ligne\b", r"\bsur internet\b"),
@@ -386,7 +414,7 @@ DE = Lexicon(
     max_words_to_noun=3,
     employment_cues=(r"beschäftig\w*", r"arbeit\w*", r"Mitarbeiter\w*", r"Arbeitsplätze", r"Jobs", r"Lohn und Brot"),
     market_cues=(r"export\w*", r"verkauft", r"Märkte", r"geliefert", r"vertrieben"),
-    production_cues=(r"produzi\w*", r"hergestellt", r"fertig\w*", r"Produktion", r"Kapazität"),
+    production_cues=(r"produzi\w*", r"hergestellt", r"fertig\w*", r"gefertigt", r"Produktion", r"Kapazität", r"stell(?:t|en)\b"),
     qualifier_before=((r"(?:mehr als|über|gut|mindestens|knapp über)\s*$", "more_than"),
                       (r"(?:fast|rund|etwa|circa|ca\.|ungefähr|knapp|nahezu|beinahe)\s*$", "about"),
                       (r"(?:weniger als|unter)\s*$", "less_than")),

@@ -75,8 +75,11 @@ def test_national_rank(sentence, language, rank):
     assert ranks == [rank]
 
 
-def test_world_rank_is_not_a_national_rank():
-    assert not [f for f in find_sentence_figures("It is the largest button base in the world.", "en") if f.metric == "rank"]
+def test_the_worlds_largest_is_first_in_china_but_the_worlds_third_is_no_national_rank():
+    largest = find_sentence_figures("It is the largest button base in the world.", "en")
+    assert [f.value for f in largest if f.metric == "rank"] == [1]
+    third = find_sentence_figures("It is the third largest button base in the world.", "en")
+    assert not [f for f in third if f.metric == "rank"]
 
 
 @pytest.mark.parametrize(
