@@ -304,13 +304,17 @@ def _resolved(anchor: TimeExpression, times: list[TimeExpression], context: _Con
 
 
 def _figure_time(
-    figure: SentenceFigure, times: list[TimeExpression], context: _Context, published: date | None
+    figure: SentenceFigure, times: list[TimeExpression], context: _Context, published: date | None, sentence: str
 ) -> tuple[int | None, str | None, bool, bool] | None:
     """(year, period, as_of, explicit) for a figure, or None when it must be dropped (a year
     after publication is a target, not a figure)."""
     before = [t for t in times if t.end <= figure.value_start]
     after = [t for t in times if t.start >= figure.value_end]
     anchor = before[-1] if before else (after[0] if after else None)
+    if before and after and after[0].has_year and after[0].start - figure.value_end <= 25 and not re.search(
+        r"[,;，；]", sentence[figure.value_end: after[0].start]
+    ):
+        anchor = after[0]  # "…, down from 21 billion yuan in 2019"
     pub_year = published.year if published else None
     if anchor is None:
         anchor = context.time
@@ -330,7 +334,7 @@ def _figure_time(
 def _figure_row(doc, language, span, sentence, figure, times, context, in_sentence, primary_subject,
                 product_mentions, main_product, place_products) -> dict | None:
     lex = compiled(language)
-    timing = _figure_time(figure, times, context, doc.published_date)
+    timing = _figure_time(figure, times, context, doc.published_date, sentence)
     if timing is None:
         return None
     year, period, as_of, explicit = timing
@@ -340,13 +344,20 @@ def _figure_row(doc, language, span, sentence, figure, times, context, in_senten
     absolute_value_start = span.start + figure.value_start
     if lex.whole_area.search(sentence):
         return None  # the whole province's or city's economy, not the cluster's
-    if not in_sentence and _names_foreign_subject(sentence[: figure.value_start], language, lex):
+    if _names_foreign_subject(sentence, figure.value_start, in_sentence, span.start, language, lex):
         return None  # a comparison with a cluster abroad ("In Italia, Maniago…")
+    first = in_sentence[0] if in_sentence else None
+    if (first is not None and first.place is not None and primary_subject.place is not None
+            and first.start - span.start <= 3 and _is_within(primary_subject.place, first.place)):
+        return None  # "Jiangxi province, which also has furniture makers in…": the sentence is about the wider area
     subject = _sentence_subject(in_sentence, absolute_value_start, sentence, span.start)
-    if subject is None:
+    place_before = any(m.end <= absolute_value_start for m in in_sentence)
+    if not place_before:
         clause_start = max(0, figure.value_start - 80)
-        if lex.national_subject.search(sentence[clause_start: figure.value_start]) and figure.metric != "rank":
-            return None  # a national figure, not the cluster's
+        national = lex.national_subject.search(sentence[clause_start: figure.value_start])
+        if national and (figure.metric != "rank" or national.start() + clause_start < 3):
+            return None  # a national figure ("China's toy exports", "La Cina resta il primo produttore")
+    if subject is None:
         subject = context.subject or primary_subject
     primary_place = primary_subject.place
     if subject.place is not None and primary_place is not None and _is_within(primary_place, subject.place):
@@ -393,14 +404,25 @@ def _figure_row(doc, language, span, sentence, figure, times, context, in_senten
     }
 
 
-def _names_foreign_subject(before: str, language: str, lex) -> bool:
-    """A foreign country or people named before the figure, not as a market the cluster sells to."""
+def _names_foreign_subject(sentence: str, value_start: int, in_sentence, sentence_start: int, language: str, lex) -> bool:
+    """A foreign country, city or people is what the figure is about: named in the sentence
+    (nearer the figure than any Chinese place before it), and not as a market the cluster sells to."""
     pattern = FOREIGN_PLACES.get(language)
     if not pattern:
         return False
     bounded = pattern if language == "zh" else rf"\b(?:{pattern})\b"
-    match = re.search(bounded, before)
-    return bool(match) and not lex.market.search(before[: match.start()]) and not lex.destination.search(before)
+    matches = list(re.finditer(bounded, sentence))
+    if not matches:
+        return False
+    foreign = [m for m in matches if not lex.market.search(sentence[max(0, m.start() - 40): m.start()])
+               and not lex.destination.search(sentence[max(0, m.start() - 40): m.end()])]
+    if not foreign:
+        return False
+    chinese_before = [m.end - sentence_start for m in in_sentence if m.end - sentence_start <= value_start]
+    foreign_before = [m.end() for m in foreign if m.end() <= value_start]
+    if foreign_before:
+        return not chinese_before or max(foreign_before) > max(chinese_before)
+    return not in_sentence  # named only after the figure, in a sentence with no Chinese place
 
 
 def _figure_product(span: Span, product_mentions, main_product: Product | None) -> Product | None:

@@ -30,6 +30,8 @@ _COMPARISON = re.compile(
     r"en comparación con|contre|par rapport à|gegenüber|im Vergleich zu|较|比)",
     re.IGNORECASE,
 )
+_NOT_FIRMS_ZH = re.compile(r"(?:合作社|农场|网店|店铺|门店|摊位|商户|商家|网商|项目|协会|品牌|专利|中心)[^，。；\d]{0,3}$")
+_VARIETIES_ZH = re.compile(r"(?:品种|品类|种类|款|规格|系列|类)")
 _VAGUE_ZH = re.compile(r"[上数几成]$")  # 上千个品种, 数万家: an order of magnitude, not a figure
 # decades written in words: "años noventa", "the nineties"
 _DECADE = re.compile(r"(?:años|anni|années|Jahre|years|年代)\s*$", re.IGNORECASE)
@@ -127,8 +129,9 @@ def _count_unit(
         flags = re.IGNORECASE if lex.lexicon.case_insensitive else 0
         for unit in ("firms", "people", "countries"):
             nouns = "|".join(lex.lexicon.count_nouns[unit])
-            if re.search(rf"(?:{nouns})\s*[:：]\s*[^\d:：.;]{{0,25}}$", label, flags):
-                return unit, mention.end
+            labelled = re.search(rf"([^\n:：]{{0,30}}(?:{nouns}))\s*[:：]\s*[^\d:：.;]{{0,25}}$", label, flags)
+            if labelled:
+                return (None, mention.end) if lex.subset.search(labelled.group(1)) else (unit, mention.end)
         return None, mention.end
     return best[1], offset + best[0]
 
@@ -199,6 +202,8 @@ def _rank_figures(sentence: str, lex: CompiledLexicon, is_company: bool) -> list
                 continue
             if value is None or (not national and value != 1):
                 continue
+            if lex.market_subject.search(match.group()) or lex.market_subject.search(sentence[match.end(): match.end() + 8]):
+                continue  # the largest market hall, not the largest cluster
             figures.append(SentenceFigure("rank", float(value), "rank", "exact", match.start(), match.end(),
                                           match.group(), is_company))
             return figures
@@ -304,6 +309,8 @@ def find_sentence_figures(
                 continue
             if lex.subset_money.search(sentence[: start]):
                 continue  # the amount of a subset of firms (规上企业, "of which")
+            if lex.language == "zh" and metric != "export_value" and "其中" in sentence[max(0, start - 20): start]:
+                continue  # 其中跨境电商交易额: a part of the figure before it
             if metric == "sales_value":
                 if lex.online_after.search(sentence[end:clause_end]):
                     metric = "online_sales"
@@ -339,6 +346,8 @@ def _count_metric(sentence: str, mention: NumberMention, noun_end: int, unit: st
     ):
         return None
     if unit == "firms":
+        if lex.language == "zh" and _NOT_FIRMS_ZH.search(sentence[max(clause_start, mention.start - 10): mention.start]):
+            return None  # 合作社860家, 家庭农场1300余家, 商户4000多家: counted, but not enterprises
         return "enterprises"
     if unit == "people":
         work = WORK_VERBS.get(lex.language)
@@ -350,6 +359,8 @@ def _count_metric(sentence: str, mention: NumberMention, noun_end: int, unit: st
         window = sentence[max(0, mention.start - 80): noun_end + 20]
         return "export_markets" if lex.market.search(window) else None
     if unit == "units":
+        if lex.language == "zh" and _VARIETIES_ZH.match(sentence[noun_end: noun_end + 3]):
+            return None  # 1万多个品种: kinds of product, not pieces
         window = sentence[max(0, mention.start - 80): noun_end + 30]
         return "output_volume" if lex.production.search(window) else None
     return None

@@ -35,15 +35,17 @@ WORK_VERBS = {
 FOREIGN_PLACES = {
     "en": r"Italy|Italian|Spain|Spanish|France|French|Germany|German|Europe|European|Portugal|Portuguese|Turkey|"
           r"Turkish|Vietnam|Vietnamese|India|Indian|Bangladesh|Japan|Japanese|Korea|Korean|the United States|"
-          r"the U\.S\.|Mexico|Brazil|Pakistan|Cambodia|Indonesia",
+          r"the U\.S\.|Mexico|Brazil|Pakistan|Cambodia|Indonesia|Biella|Prato|Solingen|Nuremberg|Barcelona",
     "it": r"Italia|italian[oiae]|toscan[oiae]|veneto|lombard[oiae]|Spagna|Francia|Germania|Europa|europe[oiae]|"
-          r"Portogallo|Turchia|Vietnam|India|Giappone|Corea|Stati Uniti",
+          r"Portogallo|Turchia|Vietnam|India|Giappone|Corea|Stati Uniti|Padova|Venezia|Prato|Biella|Milano|Firenze|"
+          r"Napoli|Torino|Friuli|Brenta|Montebelluna|Maniago",
     "es": r"España|español(?:a|es|as)?|Italia|italian[oa]s?|Francia|Alemania|Europa|europe[oa]s?|Portugal|Turquía|"
-          r"Vietnam|India|Japón|Corea|Estados Unidos|México",
+          r"Vietnam|India|Japón|Corea|Estados Unidos|México|Barcelona|Madrid|Valencia|Alicante|Elche",
     "fr": r"France|français(?:e|es)?|Italie|italien(?:ne)?s?|Espagne|Allemagne|Europe|européen(?:ne)?s?|Portugal|"
           r"Turquie|Vietnam|Inde|Japon|Corée|États-Unis|charentais(?:e)?|région charentaise",
     "de": r"Deutschland|deutsch\w*|Italien|italienisch\w*|Spanien|Frankreich|Europa|europäisch\w*|Portugal|"
-          r"Türkei|Vietnam|Indien|Japan|Korea|USA|Solingen|Bayern|Baden-Württemberg",
+          r"Türkei|Vietnam|Indien|Japan|Korea|USA|Solingen|Bayern|Baden-Württemberg|Nürnberg|München|Stuttgart|"
+          r"Hunsrück|Idar-Oberstein|unterfränkisch\\w*|fränkisch\\w*",
     "zh": r"意大利|西班牙|法国|德国|欧洲|葡萄牙|土耳其|越南|印度|孟加拉|日本|韩国|美国|墨西哥|巴西",
 }
 
@@ -136,7 +138,8 @@ EN = Lexicon(
     company_cues=(r"\b(?:the|his|her|its|their|our|a|one) (?:[\w-]+ ){0,2}(?:company|firm|factory|enterprise|plant|"
                   r"platform|group|manufacturer|maker|store|shop|brand|order|operator|supplier|workshop)\b",
                   r"\bone of (?:them|the (?:larger|largest|biggest|leading|major|bigger|top) )", r"\bits own\b",
-                  r"\bwho runs\b", r"\b(?:founder|chairman|owner|boss|general manager|CEO)\b",
+                  r"\bwho runs\b", r"\b(?:founder|chairman|owner|boss|general manager|CEO)\b", r"\b(?:he|she)\b",
+                  r"\b(?:craftsman|craftswoman|artisan|master|entrepreneur)\b",
                   r"\bCo\.", r"\bLtd\b", r"\bInc\b", r"\bCorp\b", r"\bGroup\b", r"\bplatform\b",
                   r"\b(?:trade )?fair\b", r"\bexpo\b", r"\bexhibition\b", r"\border\b", r"\bcontract\b",
                   r"\b(?:the|this) (?:market|mall|store|shop)\b", r"\bsaid (?:he|she)\b", r"\bmy\b", r"\bour\b"),
@@ -208,16 +211,17 @@ ZH = Lexicon(
                       (r"(?:不到|不足|少于|低于)\s*$", "less_than")),
     qualifier_after=((r"^\s*(?:多|余|以上|有余)", "more_than"), (r"^\s*左右", "about")),
     company_cues=(r"公司", r"集团", r"该企业", r"这家", r"一家", r"平台", r"订单", r"展会", r"博览会", r"交易会", r"门店",
-                  r"旗舰店", r"我们", r"本厂", r"董事长", r"总经理", r"负责人", r"厂长"),
+                  r"旗舰店", r"我们", r"本厂", r"董事长", r"总经理", r"负责人", r"厂长", r"的工厂", r"的作坊", r"的网店",
+                  r"她", r"他(?!们)", r"告诉记者"),
     subset_cues=(r"规上", r"规模以上", r"限上", r"高新技术", r"龙头", r"骨干", r"配套", r"上市", r"其中", r"新增", r"新引进",
                  r"专精特新", r"亿元以上", r"千万元以上", r"百强", r"关停", r"取缔", r"淘汰", r"新建", r"新培育", r"认定",
                  r"缺口", r"园区", r"产业园", r"工业园", r"入驻", r"商户", r"网店", r"店铺", r"门店", r"摊位", r"商家"),
     subset_after=(),
     destination_cues=(r"对(?:美|欧|日|韩|东盟|非|俄)", r"出口(?:到|至)(?!\d)", r"对[^，。]{1,6}出口"),
-    market_subject=(r"市场", r"交易中心", r"商城", r"批发城", r"专业街", r"[\u4e00-\u9fff]{1,4}城(?:年|去年|今年|前三季度)?(?:交易额|成交额|销售额)"),
+    market_subject=(r"市场", r"交易中心", r"商城", r"批发城", r"专业街", r"[\u4e00-\u9fff]{1,4}城[^，。；]{0,8}(?:交易额|成交额|销售额)"),
     threshold_cues=(),  # Chinese thresholds follow the amount (2000万元以上的企业): see figures._is_threshold
     subset_money=(r"规上", r"规模以上", r"限上", r"龙头企业", r"重点企业"),
-    whole_area_cues=(r"放眼", r"全省(?:外贸|进出口|GDP)", r"全市(?:外贸|进出口|GDP)", r"其中一环", r"各行业"),
+    whole_area_cues=(r"放眼", r"全省", r"从全市看", r"全省(?:外贸|进出口|GDP)", r"全市(?:外贸|进出口|GDP)", r"其中一环", r"各行业"),
     future_cues=(r"将", r"预计", r"力争", r"目标", r"计划", r"有望", r"到20[2-9]\d年", r"达产后", r"建成后", r"投产后",
                  r"可年产"),
     rank_patterns=(r"(?:居|位居|排名|排|名列|位列)?(?:全国|国内|中国)[\u4e00-\u9fff]{0,6}?(?:第(?P<rank>[一二三四五六七八九十\d]+)(?!批|届|次|个)|(?P<first>最大|首位|之首))",
@@ -265,17 +269,20 @@ IT = Lexicon(
                        "about"),
                       (r"(?:meno di|inferiore a|sotto i)\s*$", "less_than")),
     qualifier_after=((r"^\s*(?:e oltre|o più)\b", "more_than"),),
-    company_cues=(r"\bl'azienda\b", r"\bla società\b", r"\buna delle\b", r"\buno dei\b", r"\bla sua\b",
+    company_cues=(r"\b(?:il|lo|la|l'|un|una|uno|suo|sua)\s*(?:\w+\s+)?(?:azienda|fabbrica|laboratorio|impresa|ditta|"
+                  r"stabilimento|cooperativa|negozio|marchio|bottega)\b",
+                  r"\bl'azienda\b", r"\bla società\b", r"\buna delle\b", r"\buno dei\b", r"\bla sua\b",
                   r"\bil suo\b", r"\bfondatore\b", r"\bpresidente\b", r"\bdirett(?:ore|rice)\b", r"\btitolare\b", r"\bla ditta\b", r"\bpiattaforma\b", r"\bCo\.", r"\bLtd\b",
                   r"\bgruppo\b", r"\bfiera\b", r"\bordin[ei]\b", r"\bcontratto\b", r"\bla sua (?:azienda|impresa)\b",
                   r"\bi nostri\b", r"\bla nostra\b", r"\bsistema\b"),
     subset_cues=(r"di grandi dimensioni", r"sopra (?:una certa|la) soglia", r"con (?:un )?fatturato",
-                 r"(?:high-tech|quotate|leader|principali|nuove)\s+(?:aziende|imprese)", r"di cui", r"tra cui", r"tra queste"),
+                 r"(?:high-tech|quotate|leader|principali|nuove)\s+(?:aziende|imprese)", r"di cui", r"tra cui", r"tra queste",
+                 r"parco", r"marchi"),
     subset_after=(r"con (?:un )?fatturato", r"di grandi dimensioni"),
     destination_cues=(r"(?:esport\w*|vendut\w*) (?:verso|negli?|in) (?:gli )?(?:Stati Uniti|USA|Europa|UE|Giappone|Africa)",
                       r"verso (?:gli )?(?:Stati Uniti|USA|l'Europa|l'UE|il Giappone)"),
     market_subject=(r"\bmercato\b", r"\bmercati all'ingrosso\b", r"\bfiera\b"),
-    threshold_cues=(r"con (?:un )?(?:fatturato|vendite|ricavi) (?:annu[oie] )?(?:superior[ei] a|di oltre|oltre) $",),
+    threshold_cues=(r"con (?:un )?(?:fatturato|vendite|ricavi) (?:annu[oie] )?(?:superior[ei] a(?:i|gli|l)?|di oltre|oltre) $",),
     whole_area_cues=(r"nel (?:suo )?complesso", r"nel suo insieme", r"intera provincia"),
     future_cues=(r"\bprevist[oa]\b", r"\bprevede\b", r"\bobiettivo\b", r"\bpunta a\b", r"\bentro il 20[3-9]\d\b",
                  r"\braggiungerà\b", r"\bdovrebbe\b", r"\bsarà\b"),
@@ -283,7 +290,8 @@ IT = Lexicon(
                    r"(?:più grande|maggiore|produttore|polo|distretto|centro|base)\b",
                    r"\b(?P<first>il più grande|la più grande|il maggiore|la maggiore)\s+[\w ]{0,50}?"
                    r"(?:polo|distretto|centro|base|produttore|esportatore)\b"),
-    national_subject=(r"\bdella Cina\b(?! (?:più|maggior))", r"\bnazionale\b", r"\bin tutta la Cina\b", r"\bil paese\b"),
+    national_subject=(r"\bdella Cina\b(?! (?:più|maggior))", r"\bnazionale\b", r"\bin tutta la Cina\b", r"\bil paese\b",
+                      r"^\s*(?:La )?Cina\b"),
     online_after=(r"\bonline\b", r"\bin rete\b", r"\bsulle piattaforme di e-commerce\b"),
     national_scope=(r"in Cina\b", r"della Cina\b", r"cines[ei]\b", r"nazional[ei]\b", r"del paese\b", r"del Paese\b"),
 )
@@ -320,11 +328,13 @@ ES = Lexicon(
                        "about"),
                       (r"(?:menos de|por debajo de|inferior a)\s*$", "less_than")),
     qualifier_after=(),
-    company_cues=(r"\bla empresa\b", r"\bla compañía\b", r"\buno de los\b", r"\buna de las\b", r"\bsu propia\b",
+    company_cues=(r"\b(?:la|el|una|un|su)\s+(?:\w+\s+)?(?:empresa|fábrica|compañía|taller|cooperativa|tienda|marca|"
+                  r"firma)\b",
+                  r"\bla empresa\b", r"\bla compañía\b", r"\buno de los\b", r"\buna de las\b", r"\bsu propia\b",
                   r"\bfundador\b", r"\bpresidente\b", r"\bdirector(?:a)?\b", r"\bgerente\b", r"\bdueñ[oa]\b", r"\bplataforma\b", r"\bCo\.", r"\bLtd\b", r"\bgrupo\b",
                   r"\bferia\b", r"\bpedidos?\b", r"\bcontrato\b", r"\bnuestr[oa]s?\b", r"\bsu empresa\b"),
     subset_cues=(r"de gran escala", r"con (?:unas )?ventas", r"(?:líderes|principales|nuevas)\s+empresas", r"de las cuales",
-                 r"entre ellas"),
+                 r"entre ellas", r"parque", r"nuevas"),
     subset_after=(r"con (?:unas )?ventas", r"con una facturación"),
     destination_cues=(r"(?:hacia|a) (?:los )?(?:Estados Unidos|EE\.? ?UU\.?|Europa|la UE|Japón|África|América Latina)",),
     market_subject=(r"\b[Mm]ercado\b", r"\bferia\b"),
@@ -336,7 +346,8 @@ ES = Lexicon(
                    r"(?:mayor|más grande|productor|polo|centro|base)\b",
                    r"\b(?P<first>el mayor|la mayor|el más grande|la más grande)\s+[\w ]{0,50}?"
                    r"(?:polo|centro|base|productor|exportador|clúster|cluster)\b"),
-    national_subject=(r"\bde China\b(?! (?:más|mayor))", r"\bnacional(?:es)?\b", r"\ben toda China\b", r"\bel país\b"),
+    national_subject=(r"\bde China\b(?! (?:más|mayor))", r"\bnacional(?:es)?\b", r"\ben toda China\b", r"\bel país\b",
+                      r"^\s*China\b"),
     online_after=(r"\ben línea\b", r"\bonline\b", r"\bpor internet\b", r"\ben internet\b"),
     national_scope=(r"de China\b", r"en China\b", r"chin[oa]s?\b", r"del país\b", r"nacional\b"),
 )
@@ -370,22 +381,26 @@ FR = Lexicon(
                       (r"(?:près de|presque|environ|quelque|autour de|approximativement|quasiment)\s*$", "about"),
                       (r"(?:moins de|inférieur à)\s*$", "less_than")),
     qualifier_after=(),
-    company_cues=(r"\bl'entreprise\b", r"\bla société\b", r"\bl'une des\b", r"\bl'un des\b", r"\bsa propre\b",
+    company_cues=(r"\b(?:l'|la|le|une|un|son|sa)\s*(?:\w+\s+)?(?:entreprise|usine|société|atelier|coopérative|boutique|"
+                  r"marque)\b",
+                  r"\bl'entreprise\b", r"\bla société\b", r"\bl'une des\b", r"\bl'un des\b", r"\bsa propre\b",
                   r"\bfondat(?:eur|rice)\b", r"\bprésident(?:e)?\b", r"\bdirect(?:eur|rice)\b", r"\bpatron(?:ne)?\b", r"\bplateforme\b", r"\bCo\.", r"\bLtd\b", r"\bgroupe\b",
                   r"\bfoire\b", r"\bsalon\b", r"\bcommandes?\b", r"\bcontrat\b", r"\bnotre\b", r"\bnos\b"),
     subset_cues=(r"de grande taille", r"avec un chiffre d'affaires", r"(?:principales|nouvelles|grandes)\s+entreprises",
-                 r"dont", r"parmi (?:elles|lesquelles)"),
+                 r"dont", r"parmi (?:elles|lesquelles)", r"parc", r"nouvelles?", r"zone"),
     subset_after=(r"avec un chiffre d'affaires", r"de grande taille"),
     destination_cues=(r"(?:vers|aux?) (?:les )?(?:États-Unis|Etats-Unis|Europe|l'UE|Japon|Afrique)",),
     market_subject=(r"\b[Mm]arché\b", r"\bfoire\b", r"\bCity\b"),
     threshold_cues=(r"(?:avec|dont le) (?:un )?chiffre d'affaires (?:annuel )?(?:dépasse |supérieur à |de plus de )$",),
-    whole_area_cues=(r"dans son ensemble", r"toute la province", r"l'ensemble de la province"),
+    whole_area_cues=(r"dans son ensemble", r"toute la province", r"l'ensemble de la province", r"de la région",
+                     r"la région dans"),
     future_cues=(r"\bdevrait\b", r"\bprévu\b", r"\bprévoit\b", r"\bobjectif\b", r"\bvise\b", r"\batteindra\b",
                  r"\bd'ici 20[3-9]\d\b"),
     rank_patterns=(r"(?:le |la )?(?P<rank>premier|première|deuxième|second|seconde|troisième|quatrième|cinquième)\s+"
                    r"(?:plus grand|producteur|pôle|centre|base|site|bassin|foyer)\b",
                    r"\b(?P<first>le plus grand|la plus grande)\s+[\w' -]{0,50}?(?:pôle|centre|base|producteur|exportateur)\b"),
-    national_subject=(r"\bde la Chine\b", r"\bde Chine\b(?! (?:plus|premier))", r"\bnational(?:e|es)?\b", r"\bdans toute la Chine\b"),
+    national_subject=(r"\bde la Chine\b", r"\bde Chine\b(?! (?:plus|premier))", r"\bnational(?:e|es)?\b", r"\bdans toute la Chine\b",
+                      r"^\s*La Chine\b"),
     online_after=(r"\ben ligne\b", r"\bsur internet\b"),
     national_scope=(r"de Chine\b", r"en Chine\b", r"chinois\w*", r"du pays\b", r"national\w*"),
 )
@@ -419,10 +434,14 @@ DE = Lexicon(
                       (r"(?:fast|rund|etwa|circa|ca\.|ungefähr|knapp|nahezu|beinahe)\s*$", "about"),
                       (r"(?:weniger als|unter)\s*$", "less_than")),
     qualifier_after=(),
-    company_cues=(r"\bdas Unternehmen\b", r"\bdie Firma\b", r"\beine[rs]? der\b", r"\bGründer\w*\b", r"\bChef\w*\b",
-                  r"\bInhaber\w*\b", r"\bGeschäftsführer\w*\b", r"\bPlattform\b", r"\bCo\.", r"\bLtd\b", r"\bKonzern\b",
+    company_cues=(r"\b(?:der|das|ein|eines|einer|sein|seines|seinem|dessen)\s+[\w-]*(?:hersteller|fabrik|firma|betrieb|"
+                  r"konzern|unternehmen|werk)\b",
+                  r"\b(?:die|eine|ihre|seine)\s+[\w-]*(?:firma|fabrik|werkstatt|manufaktur)\b",
+                  r"\bdas Unternehmen\b", r"\bdie Firma\b", r"\beine[rs]? der\b", r"\bGründer\w*\b", r"\bChef\w*\b",
+                  r"\bInhaber\w*\b", r"\bGeschäftsführer\w*\b", r"\b\w*besitzer\w*\b", r"\bPlattform\b", r"\bCo\.", r"\bLtd\b", r"\bKonzern\b",
                   r"\bMesse\b", r"\bAuftr[aä]g\w*\b", r"\bVertrag\b", r"\bunser\w*\b", r"\bsein\w* (?:Firma|Unternehmen)\b"),
-    subset_cues=(r"mit einem Umsatz", r"(?:führende|größere|neue)\s+Unternehmen", r"darunter", r"davon"),
+    subset_cues=(r"mit einem Umsatz", r"(?:führende|größere|neue)\s+Unternehmen", r"darunter", r"davon", r"Park",
+                 r"Einwohner\w*"),
     subset_after=(r"mit einem (?:Jahres)?umsatz",),
     destination_cues=(r"(?:nach|in die) (?:den )?(?:USA|Vereinigten Staaten|Europa|EU|Japan|Afrika)",),
     market_subject=(r"[Mm]arkt\b", r"[Mm]ärkte\b", r"\bMesse\b"),
@@ -433,7 +452,8 @@ DE = Lexicon(
     rank_patterns=(r"(?:der |die |das )?(?P<rank>erste|zweite|dritte|vierte|fünfte)[nrs]?\s*(?:größte|wichtigste)\w*\b",
                    r"\b(?P<first>der größte|die größte|das größte|Chinas größter?|Chinas größtes)\s+[\w -]{0,50}?"
                    r"(?:[Ss]tandort|[Zz]entrum|[Pp]roduzent|[Hh]ersteller|[Bb]asis|[Cc]luster)\w*\b"),
-    national_subject=(r"\bChinas\b(?! (?:größt|wichtigst))", r"\blandesweit\b", r"\bganz China\b", r"\bdes Landes\b"),
+    national_subject=(r"\bChinas\b(?! (?:größt|wichtigst))", r"\blandesweit\b", r"\bganz China\b", r"\bdes Landes\b",
+                      r"^\s*China (?:ist|hat|produziert|exportiert|stellt)\b"),
     online_after=(r"\bonline\b", r"\bim Internet\b"),
     national_scope=(r"in China\b", r"Chinas\b", r"chinesisch\w*", r"des Landes\b", r"landesweit"),
 )
