@@ -414,15 +414,14 @@ def _names_foreign_subject(sentence: str, value_start: int, in_sentence, sentenc
     matches = list(re.finditer(bounded, sentence))
     if not matches:
         return False
-    foreign = [m for m in matches if not lex.market.search(sentence[max(0, m.start() - 40): m.start()])
+    foreign = [m for m in matches if not lex.market.search(sentence[: m.start()])
                and not lex.destination.search(sentence[max(0, m.start() - 40): m.end()])]
     if not foreign:
         return False
     chinese_before = [m.end - sentence_start for m in in_sentence if m.end - sentence_start <= value_start]
     foreign_before = [m.end() for m in foreign if m.end() <= value_start]
-    if foreign_before:
-        return not chinese_before or max(foreign_before) > max(chinese_before)
-    return not in_sentence  # named only after the figure, in a sentence with no Chinese place
+    # named after the figure, a foreign place is where materials come from or goods go
+    return bool(foreign_before) and (not chinese_before or max(foreign_before) > max(chinese_before))
 
 
 def _figure_product(span: Span, product_mentions, main_product: Product | None) -> Product | None:

@@ -30,7 +30,8 @@ _COMPARISON = re.compile(
     r"en comparación con|contre|par rapport à|gegenüber|im Vergleich zu|较|比)",
     re.IGNORECASE,
 )
-_NOT_FIRMS_ZH = re.compile(r"(?:合作社|农场|网店|店铺|门店|摊位|商户|商家|网商|项目|协会|品牌|专利|中心)[^，。；\d]{0,3}$")
+_NOT_FIRMS_ZH = re.compile(r"(?:合作社|农场|网店|店铺|门店|摊位|(?<!工)商户|商家|网商|项目|协会|品牌|专利|中心)[^，。；\d]{0,3}$")
+_FIRMS_ZH = re.compile(r"企业|厂|公司")
 _VARIETIES_ZH = re.compile(r"(?:品种|品类|种类|款|规格|系列|类)")
 _VAGUE_ZH = re.compile(r"[上数几成]$")  # 上千个品种, 数万家: an order of magnitude, not a figure
 # decades written in words: "años noventa", "the nineties"
@@ -346,7 +347,8 @@ def _count_metric(sentence: str, mention: NumberMention, noun_end: int, unit: st
     ):
         return None
     if unit == "firms":
-        if lex.language == "zh" and _NOT_FIRMS_ZH.search(sentence[max(clause_start, mention.start - 10): mention.start]):
+        counted = sentence[max(clause_start, mention.start - 12): mention.start]
+        if lex.language == "zh" and _NOT_FIRMS_ZH.search(counted) and not _FIRMS_ZH.search(counted):
             return None  # 合作社860家, 家庭农场1300余家, 商户4000多家: counted, but not enterprises
         return "enterprises"
     if unit == "people":

@@ -435,7 +435,7 @@ DE = Lexicon(
                       (r"(?:weniger als|unter)\s*$", "less_than")),
     qualifier_after=(),
     company_cues=(r"\b(?:der|das|ein|eines|einer|sein|seines|seinem|dessen)\s+[\w-]*(?:hersteller|fabrik|firma|betrieb|"
-                  r"konzern|unternehmen|werk)\b",
+                  r"konzern|unternehmen|werk)(?:e?s|en|n)?\b", r"\bdessen\b", r"\bsagt\b",
                   r"\b(?:die|eine|ihre|seine)\s+[\w-]*(?:firma|fabrik|werkstatt|manufaktur)\b",
                   r"\bdas Unternehmen\b", r"\bdie Firma\b", r"\beine[rs]? der\b", r"\bGründer\w*\b", r"\bChef\w*\b",
                   r"\bInhaber\w*\b", r"\bGeschäftsführer\w*\b", r"\b\w*besitzer\w*\b", r"\bPlattform\b", r"\bCo\.", r"\bLtd\b", r"\bKonzern\b",
