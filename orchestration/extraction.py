@@ -26,9 +26,12 @@ from orchestration.settings import extractor_version
 
 PARALLEL_THRESHOLD = 200
 _CLUSTER_LEVELS = {"town": 0, "county": 1, "prefecture": 2, "province": 3}
-# a settlement below county level that the gazetteer may not know ("Dafen Village", "军埔村")
-_SETTLEMENT = re.compile(r"\b(?:village|town|township|subdistrict|paese|frazione|borgo|pueblo|aldea|localidad|bourg|"
-                         r"village|Dorf|Gemeinde|Ortschaft)\b|[\u4e00-\u9fff](?:村|镇|乡|街道)", re.IGNORECASE)
+# a named settlement below county level that the gazetteer may not know ("Dafen village", "军埔村")
+_SETTLEMENT = re.compile(
+    r"\b([A-Z][a-z]+(?:-[a-z]+)?) (?:[Vv]illage|[Tt]own|[Tt]ownship|[Ss]ubdistrict)\b"
+    r"|\b(?:village|town|township|villaggio|paese|borgo|pueblo|aldea|bourg|village) (?:of |di |de |d')?([A-Z][a-z]+)\b"
+    r"|([\u4e00-\u9fff]{2,3})(?:村|镇|乡|街道)"
+)
 # the article is about an industry, even when its product is not in the taxonomy
 _INDUSTRY = re.compile(r"\bindustr\w*|\bclusters?\b|production base|capital of|产业|之乡|之都|生产基地|"
                        r"\bdistrett\w*|\bsettore\b|\bsector\b|\bfilière\b|\bBranche\b", re.IGNORECASE)
@@ -93,7 +96,7 @@ def _primary_place(mentions: list[PlaceMention], text: str) -> PlaceMention | No
         return (below_province, counts[key], -_CLUSTER_LEVELS.get(place.level, 3), -first[key].start)
 
     best = first[max(counts, key=score)]
-    if best.place.level == "prefecture" and _SETTLEMENT.search(text):
+    if best.place.level == "prefecture" and _names_a_settlement_repeatedly(text):
         # "Dafen Village in Shenzhen's Longgang District": a settlement the gazetteer does not
         # know, inside the only county-level division the article names in that city
         counties = {_place_key(m.place): m for m in mentions if m.place is not None
@@ -101,6 +104,15 @@ def _primary_place(mentions: list[PlaceMention], text: str) -> PlaceMention | No
         if len(counties) == 1:
             return next(iter(counties.values()))
     return best
+
+
+def _names_a_settlement_repeatedly(text: str) -> bool:
+    """The article is about one village or town: the same one is named at least twice."""
+    names: dict[str, int] = {}
+    for match in _SETTLEMENT.finditer(text):
+        name = next(group for group in match.groups() if group)
+        names[name] = names.get(name, 0) + 1
+    return bool(names) and max(names.values()) >= 2
 
 
 def _place_key(place: Place) -> str:
