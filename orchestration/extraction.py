@@ -184,6 +184,13 @@ def _cluster_place_mentions(
         _place_key(m.place) for m in mentions
         if m.place is not None and any(start <= m.start < end for start, end in product_sentences)
     }
+    # a place the article keeps coming back to is a second cluster, even if its product is
+    # named in a form the taxonomy misses ("Lagerbranche")
+    times_named: dict[str, int] = {}
+    for m in mentions:
+        if m.place is not None:
+            times_named[_place_key(m.place)] = times_named.get(_place_key(m.place), 0) + 1
+    with_product |= {key for key, count in times_named.items() if count >= 2}
     kept = []
     for mention in mentions:
         if mention.place is None:

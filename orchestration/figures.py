@@ -33,6 +33,8 @@ _COMPARISON = re.compile(
 _NOT_FIRMS_ZH = re.compile(r"(?:合作社|农场|网店|店铺|门店|摊位|(?<!工)商户|商家|网商|项目|协会|品牌|专利|中心)[^，。；\d]{0,3}$")
 _FIRMS_ZH = re.compile(r"企业|厂|公司")
 _VARIETIES_ZH = re.compile(r"(?:品种|品类|种类|款|规格|系列|类)")
+_PARK = re.compile(r"\b(?:industrial park|innovation park|science park|parc|parco|parque|Industriepark|Gewerbepark)\b|"
+                   r"园区|产业园|工业园|产业基地内", re.IGNORECASE)
 _VAGUE_ZH = re.compile(r"[上数几成]$")  # 上千个品种, 数万家: an order of magnitude, not a figure
 # decades written in words: "años noventa", "the nineties"
 _DECADE = re.compile(r"(?:años|anni|années|Jahre|years|年代)\s*$", re.IGNORECASE)
@@ -310,12 +312,13 @@ def find_sentence_figures(
                 continue
             if lex.subset_money.search(sentence[: start]):
                 continue  # the amount of a subset of firms (规上企业, "of which")
-            if lex.language == "zh" and metric != "export_value" and "其中" in sentence[max(0, start - 20): start]:
-                continue  # 其中跨境电商交易额: a part of the figure before it
+            if (lex.language == "zh" and "其中" in sentence[max(0, start - 20): start] and previous_money is not None
+                    and previous_money.metric == metric):
+                continue  # 其中跨境电商交易额: a part of the figure before it, of the same kind
             if metric == "sales_value":
                 if lex.online_after.search(sentence[end:clause_end]):
                     metric = "online_sales"
-                elif lex.market_subject.search(sentence, max(0, cue_start - 120), start):
+                elif lex.market_subject.search(sentence, 0, start):
                     is_company = True  # a market hall's turnover, not the cluster's sales
             figure = SentenceFigure(metric, mention.value, currency, qualifier, start, end, sentence[start:end],
                                     is_company, cue)
@@ -342,6 +345,8 @@ def _count_metric(sentence: str, mention: NumberMention, noun_end: int, unit: st
     clause = sentence[clause_start:clause_end]
     noun_phrase = sentence[mention.start: noun_end]
     context_before = sentence[max(clause_start, mention.start - 40): mention.start]
+    if _PARK.search(sentence[: mention.start]):
+        return None  # the firms in one industrial park, not the cluster's
     if lex.subset.search(noun_phrase) or lex.subset.search(context_before) or lex.subset_after.match(
         sentence[noun_end: noun_end + 40].lstrip(" ,")
     ):

@@ -169,7 +169,7 @@ EN = Lexicon(
                    r"\d{1,2}(?:st|nd|rd|th))[- ](?:largest|biggest)\b",
                    r"\b(?:rank(?:s|ed|ing)?|placed|placing) (?:the )?(?P<rank2>first|second|third|fourth|fifth|"
                    r"\d{1,2}(?:st|nd|rd|th)|No\. ?\d{1,2})\b",
-                   r"\b(?:the|China's|the country's|the nation's) (?P<first>largest|biggest) [\w -]{0,60}?(?:base|producer|"
+                   r"\b(?:the|China's|the country's|the nation's|the world's) (?P<first>largest|biggest) [\w -]{0,60}?(?:base|producer|"
                    r"cluster|centre|center|hub|manufacturer|supplier|exporter|distribution centre|distribution center)\b"),
     national_subject=(r"\bChina's\b(?!\s+(?:largest|biggest|top|leading|first|second|third))", r"\bthe country's\b(?!\s+(?:largest|biggest))",
                       r"\bnationwide\b", r"\bnational (?:total|output|exports)\b", r"\bChina (?:exported|produced|made|sold)\b",
@@ -221,7 +221,7 @@ ZH = Lexicon(
     market_subject=(r"市场", r"交易中心", r"商城", r"批发城", r"专业街", r"[\u4e00-\u9fff]{1,4}城[^，。；]{0,8}(?:交易额|成交额|销售额)"),
     threshold_cues=(),  # Chinese thresholds follow the amount (2000万元以上的企业): see figures._is_threshold
     subset_money=(r"规上", r"规模以上", r"限上", r"龙头企业", r"重点企业"),
-    whole_area_cues=(r"放眼", r"全省", r"从全市看", r"全省(?:外贸|进出口|GDP)", r"全市(?:外贸|进出口|GDP)", r"其中一环", r"各行业"),
+    whole_area_cues=(r"放眼", r"从全(?:省|市)看", r"全省[^，。；]{0,10}(?:实现|完成|达到|达|共有|拥有)", r"全省(?:外贸|进出口|GDP)", r"全市(?:外贸|进出口|GDP)", r"其中一环", r"各行业"),
     future_cues=(r"将", r"预计", r"力争", r"目标", r"计划", r"有望", r"到20[2-9]\d年", r"达产后", r"建成后", r"投产后",
                  r"可年产"),
     rank_patterns=(r"(?:居|位居|排名|排|名列|位列)?(?:全国|国内|中国)[\u4e00-\u9fff]{0,6}?(?:第(?P<rank>[一二三四五六七八九十\d]+)(?!批|届|次|个)|(?P<first>最大|首位|之首))",
