@@ -113,3 +113,36 @@ def test_a_document_the_rules_cannot_process_is_reported_not_raised(monkeypatch)
     monkeypatch.setattr(extraction, "extract", broken)
     [result] = extraction.extract_many([DocumentInput("doc", "text", "en", None)], workers=1)
     assert result.error == "ValueError: unexpected shape" and result.figures == []
+
+
+def test_a_comparison_with_a_cluster_abroad_is_not_the_chinese_clusters():
+    text = (
+        "Shoes of Wuhou\n\n"
+        "Nel 2022 il distretto di Wuhou, a Chengdu nel Sichuan, ha prodotto scarpe per 20 miliardi di yuan.\n\n"
+        "In Italia, la Riviera del Brenta conta circa 500 calzaturifici e 10 mila addetti."
+    )
+    assert [f[:2] for f in figures(text, "it")] == [("output_value", 20e9)]
+
+
+def test_a_village_named_again_and_again_belongs_to_the_only_county_named():
+    text = (
+        "The oil painting village\n\n"
+        "Dafen village in Shenzhen's Longgang district is full of easels. "
+        "Dafen village has more than 1,000 galleries and workshops employing 8,000 workers.\n\n"
+        "Shenzhen is better known for electronics."
+    )
+    assert {f[5] for f in figures(text, "en")} == {"440307"}
+
+
+def test_firms_in_one_industrial_park_are_not_the_clusters_firms():
+    text = (
+        "Toothbrushes of Hangji\n\n"
+        "Hangji, in Yangzhou, Jiangsu, has more than 1,300 toothbrush enterprises. "
+        "The town invested 500 million yuan in an innovation park that now hosts 56 enterprises."
+    )
+    assert [f[:2] for f in figures(text, "en")] == [("enterprises", 1300)]
+
+
+def test_a_share_of_the_province_is_not_a_provincial_figure():
+    text = "临清轴承\n\n2021年，山东临清市轴承产业实现产值350.2亿元，占全省轴承行业产值的四成以上。"
+    assert [f[:2] for f in figures(text, "zh")] == [("output_value", 350.2e8)]
