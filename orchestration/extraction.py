@@ -229,6 +229,7 @@ def _products_by_place(mentions: list[PlaceMention], products: list, text: str) 
 class _Context:
     subject: _Subject | None = None
     time: TimeExpression | None = None
+    earlier_year: TimeExpression | None = None  # the last year named in earlier paragraphs ("that same year")
 
 
 def extract(doc: DocumentInput) -> ExtractionResult:
@@ -256,10 +257,11 @@ def extract(doc: DocumentInput) -> ExtractionResult:
         for cluster in clusters.values():
             cluster["product_text"] = next((g for g in named.groups() if g), None) if named else None
 
+    last_year: TimeExpression | None = None
     for paragraph in paragraphs(text):
         if _is_headline(text, paragraph, doc.title):
             continue
-        context = _Context()
+        context = _Context(earlier_year=last_year)
         for span in sentences(text, paragraph):
             sentence = matching_text[span.start: span.end]
             times = find_time_expressions(sentence, language, doc.published_date)
@@ -281,6 +283,8 @@ def extract(doc: DocumentInput) -> ExtractionResult:
             named = [t for t in times if t.has_year or t.period]
             if named:
                 context.time = _resolved(named[-1], times, context)
+                if context.time.has_year:
+                    last_year = context.time
             # the sentence's subject carries over: its first place that is not a wider area around
             # the cluster (a dateline's prefecture, "in Zhejiang province")
             narrow = [m for m in in_sentence if m.place is not None
@@ -316,6 +320,8 @@ def _resolved(anchor: TimeExpression, times: list[TimeExpression], context: _Con
         return anchor
     earlier = [t for t in times if t.end <= anchor.start and t.has_year]
     source = earlier[-1] if earlier else (context.time if context.time is not None and context.time.has_year else None)
+    if source is None and anchor.same_year:
+        source = context.earlier_year  # "Ese mismo año" opening a paragraph
     if source is None:
         return anchor
     return TimeExpression(anchor.start, anchor.end, source.year, anchor.period or (source.period if anchor.same_year else None),

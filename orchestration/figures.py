@@ -345,7 +345,7 @@ def _count_metric(sentence: str, mention: NumberMention, noun_end: int, unit: st
     clause = sentence[clause_start:clause_end]
     noun_phrase = sentence[mention.start: noun_end]
     context_before = sentence[max(clause_start, mention.start - 40): mention.start]
-    if _PARK.search(sentence[: mention.start]):
+    if unit == "firms" and _PARK.search(sentence[: mention.start]):
         return None  # the firms in one industrial park, not the cluster's
     if lex.subset.search(noun_phrase) or lex.subset.search(context_before) or lex.subset_after.match(
         sentence[noun_end: noun_end + 40].lstrip(" ,")

@@ -98,10 +98,10 @@ _NOW = {
     "zh": r"截至目前|目前|当前|现有|现已|至今|如今|现在|眼下",
 }
 _SAME_YEAR = {
-    "en": r"the same year|that year|in the same period",
-    "it": r"lo stesso anno|nello stesso anno|quell'anno|nello stesso periodo",
-    "es": r"el mismo año|ese año|aquel año|en el mismo periodo",
-    "fr": r"la même année|cette année-là|sur la même période",
+    "en": r"the same year|that same year|that year|in the same period",
+    "it": r"lo stesso anno|nello stesso anno|quello stesso anno|quell'anno|nello stesso periodo",
+    "es": r"el mismo año|ese mismo año|aquel mismo año|ese año|aquel año|en el mismo periodo",
+    "fr": r"la même année|cette même année|cette année-là|sur la même période",
     "de": r"im selben Jahr|im gleichen Jahr|in diesem Zeitraum|im selben Zeitraum",
     "zh": r"同年|当年|同期",
 }

@@ -146,3 +146,12 @@ def test_firms_in_one_industrial_park_are_not_the_clusters_firms():
 def test_a_share_of_the_province_is_not_a_provincial_figure():
     text = "临清轴承\n\n2021年，山东临清市轴承产业实现产值350.2亿元，占全省轴承行业产值的四成以上。"
     assert [f[:2] for f in figures(text, "zh")] == [("output_value", 350.2e8)]
+
+
+def test_that_same_year_opening_a_paragraph_is_the_year_named_before():
+    text = (
+        "El té de Pu'er\n\n"
+        "La ciudad de Pu'er, en Yunnan, produjo en 2021 unas 136.000 toneladas de té.\n\n"
+        "Ese mismo año, el valor total de la industria del té de Pu'er alcanzó los 38.000 millones de yuanes."
+    )
+    assert [f[:4] for f in figures(text, "es", date(2022, 5, 1))] == [("output_value", 38e9, "CNY", 2021)]
