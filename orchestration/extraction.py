@@ -351,6 +351,8 @@ def _figure_time(
         year = pub_year
     if year is not None and pub_year is not None and year > pub_year:
         return None
+    if year is not None and year < 1949:
+        return None  # history, not a figure of today's cluster
     if anchor is None:
         return year, None, False, False
     return year, anchor.period, anchor.as_of, anchor.has_year

@@ -28,7 +28,8 @@ named as (
         places.prefecture_code,
         places.province_code,
         products.product_id,
-        products.product_name,
+        coalesce(case when products.product_id = 'unclassified' then clusters.product_text end, products.product_name)
+            as product_name,
         clusters.document_count
     from clusters
     inner join places using (admin_code)
