@@ -35,6 +35,12 @@ _SETTLEMENT = re.compile(
 # the article is about an industry, even when its product is not in the taxonomy
 _INDUSTRY = re.compile(r"\bindustr\w*|\bclusters?\b|production base|capital of|产业|之乡|之都|生产基地|"
                        r"\bdistrett\w*|\bsettore\b|\bsector\b|\bfilière\b|\bBranche\b", re.IGNORECASE)
+# "SHENZHEN, June 12 (Xinhua) --", "Pechino, 27 apr (Agenzia Nova) -", "新华社杭州3月3日电": where the
+# reporter filed from, not what the article is about
+_DATELINE = re.compile(
+    r"^[^\n]{0,80}?(?:\((?:Xinhua|ANSA|EFE|AFP|dpa|Reuters|AP|Agenzia Nova|Nova|Chinanews|CGTN|Xinhuanet)\)|\s--\s|"
+    r"\s[-–—]\s|电）|电\s|讯）|讯\s)"
+)
 _INDUSTRY_NAME = re.compile(r"([\u4e00-\u9fff]{2,4})产业|\b([a-z][\w-]*(?: [a-z][\w-]*)?) (?:industry|cluster)\b")
 _CAPTION = re.compile(r"\((?:photo|photos|foto|file photo|xinhua|chinanews)[^)]*\)\s*$|^photo shows|图为|（[^）]*摄）|摄影",
                       re.IGNORECASE)
@@ -76,13 +82,24 @@ def _is_headline(text: str, span: Span, title: str | None) -> bool:
     return len(body) < 200 and not re.search(r"[.。!?！？]$", body) and span.start < 5
 
 
+def _dateline_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for paragraph in paragraphs(text)[:3]:
+        match = _DATELINE.match(text, paragraph.start, paragraph.end)
+        if match:
+            spans.append((paragraph.start, match.end()))
+    return spans
+
+
 def _primary_place(mentions: list[PlaceMention], text: str) -> PlaceMention | None:
     """The place the document is mainly about: the most-mentioned place below province level
-    (counties and towns over their prefecture on a tie); a province only when nothing else."""
+    (counties and towns over their prefecture on a tie); a province only when nothing else.
+    A dateline's city does not count."""
     counts: dict[str, int] = {}
     first: dict[str, PlaceMention] = {}
+    datelines = _dateline_spans(text)
     for mention in mentions:
-        if mention.place is None:
+        if mention.place is None or any(start <= mention.start < end for start, end in datelines):
             continue
         key = _place_key(mention.place)
         counts[key] = counts.get(key, 0) + 1
@@ -337,9 +354,14 @@ def _figure_time(
     after = [t for t in times if t.start >= figure.value_end]
     anchor = before[-1] if before else (after[0] if after else None)
     if before and after and after[0].has_year and after[0].start - figure.value_end <= 25 and not re.search(
-        r"[,;，；]", sentence[figure.value_end: after[0].start]
+        r"[,;，；\d]", sentence[figure.value_end: after[0].start]
     ):
         anchor = after[0]  # "…, down from 21 billion yuan in 2019"
+    if anchor is not None and anchor.is_now:
+        # "临沂现有企业1.1万家…2022年木业产值…": a year the sentence names wins over "now"
+        named = [t for t in times if t.has_year and not t.is_now]
+        if named:
+            anchor = min(named, key=lambda t: abs(t.start - figure.value_start))
     pub_year = published.year if published else None
     if anchor is None:
         anchor = context.time
@@ -353,6 +375,9 @@ def _figure_time(
         return None
     if year is not None and year < 1949:
         return None  # history, not a figure of today's cluster
+    if (figure.metric in STOCK_METRICS and anchor is context.time and year is not None and pub_year is not None
+            and year < pub_year - 2):
+        year = pub_year  # a present-tense count after a history paragraph: today's count
     if anchor is None:
         return year, None, False, False
     return year, anchor.period, anchor.as_of, anchor.has_year
@@ -384,6 +409,8 @@ def _figure_row(doc, language, span, sentence, figure, times, context, in_senten
         national = lex.national_subject.search(sentence[clause_start: figure.value_start])
         if national and (figure.metric != "rank" or national.start() + clause_start < 3):
             return None  # a national figure ("China's toy exports", "La Cina resta il primo produttore")
+        if lex.national_subject.match(sentence):
+            return None  # "China es el mayor exportador…: en 2022 vendió…"
     if subject is None:
         subject = context.subject or primary_subject
     primary_place = primary_subject.place

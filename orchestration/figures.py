@@ -16,7 +16,6 @@ STOCK_METRICS = frozenset({"enterprises", "employees", "export_markets"})
 # between a number and a product name: nothing, "of", "di", "de", a measure word, or a pair/set word
 _PRODUCT_GAP = re.compile(r"\s*(?:(?:pairs?|sets?|pieces?|paia|pares|paires|Paar|Stück)\s+)?(?:of|di|de|d'|des|du|von)?\s*"
                           r"|[个件双套只台辆支把条顶副盏粒颗张片根枚]?")
-_QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"), ('"', '"'), ("「", "」"), ("『", "』"))
 # between an amount and the same amount in another currency: "(", "or", "about", "约合"…
 _RESTATEMENT_GAP = re.compile(
     r"\s*[(（,，]?\s*(?:or|about|around|approximately|roughly|some|nearly|equivalent to|worth|circa|pari a|"
@@ -26,8 +25,8 @@ _RESTATEMENT_GAP = re.compile(
 )
 # "…, down from 21 billion yuan in 2019": the earlier amount of the same metric
 _COMPARISON = re.compile(
-    r"(?:compared with|compared to|up from|down from|versus|against|rispetto a|contro|frente a|comparado con|"
-    r"en comparación con|contre|par rapport à|gegenüber|im Vergleich zu|较|比)",
+    r"(?:compared with|compared to|up from|down from|versus|against|rispetto a|contro|dai|dagli|frente a|comparado con|"
+    r"en comparación con|desde|contre|par rapport à|gegenüber|im Vergleich zu|nach|较|比)",
     re.IGNORECASE,
 )
 _NOT_FIRMS_ZH = re.compile(r"(?:合作社|农场|网店|店铺|门店|摊位|(?<!工)商户|商家|网商|项目|协会|品牌|专利|中心)[^，。；\d]{0,3}$")
@@ -232,18 +231,6 @@ def _ordinal_value(token: str, language: str) -> int | None:
     return _ORDINAL_WORDS.get(token)
 
 
-def _in_quotation(sentence: str, position: int) -> bool:
-    """Inside a direct quotation: a speaker's own firm or impression, not a reported figure."""
-    for opening, closing in _QUOTE_PAIRS:
-        if opening == closing:
-            if sentence.count(opening, 0, position) % 2 == 1:
-                return True
-            continue
-        if sentence.rfind(opening, 0, position) > sentence.rfind(closing, 0, position):
-            return True
-    return False
-
-
 def _is_count_not_year(sentence: str, mention: NumberMention, lex: CompiledLexicon) -> bool:
     """'2000 workers' is a count; 'in 2000' is a year: a year-like number directly followed by
     a noun for firms or people is a count."""
@@ -278,8 +265,14 @@ def find_sentence_figures(
         and not _VAGUE_ZH.search(sentence[max(0, m.start - 1): m.start])
     ]
     amounts = []
+    last_currency = None
     for mention in mentions:
         currency, start, end = _currency(sentence, mention, lex)
+        if (currency is None and last_currency is not None and mention.value >= 1e5
+                and _COMPARISON.search(sentence[max(0, start - 25): start])):
+            currency = last_currency  # "1,2 milliard de dollars, contre 1,05 milliard en 2022"
+        if currency is not None:
+            last_currency = currency
         amounts.append((mention, currency, start, end))
     amount_spans = [(s, e) for _, c, s, e in amounts if c]
     is_company_sentence = bool(lex.company.search(sentence))
@@ -287,7 +280,8 @@ def find_sentence_figures(
     previous_money: SentenceFigure | None = None
     for mention, currency, start, end in amounts:
         qualifier = _qualifier(sentence, start, end, lex, mention)
-        is_company = is_company_sentence or _in_quotation(sentence, start)
+        # a quotation is no company figure by itself: officials quote the cluster's figures too
+        is_company = is_company_sentence
         if currency:
             # a second currency right after the first ("5 billion yuan ($712 million)") restates it:
             # kept, marked, and never counted twice

@@ -46,6 +46,7 @@ class TimeExpression:
     as_of: bool  # "by the end of 2022", "currently": a point in time
     has_year: bool  # the expression itself names a year (explicit, relative, or "now")
     same_year: bool = False  # "that year", "the same year": the year named before it
+    is_now: bool = False  # "currently", 目前: the publication year, unless the sentence names a year
 
 
 def _month_range(first: int, last: int) -> str:
@@ -239,6 +240,7 @@ def _merge(first: TimeExpression, second: TimeExpression) -> TimeExpression:
         as_of=first.as_of or second.as_of,
         has_year=first.has_year or second.has_year,
         same_year=first.same_year or second.same_year,
+        is_now=first.is_now and second.is_now,
     )
 
 
@@ -288,7 +290,7 @@ def _interpret(match: re.Match, kind: str, data, language: str, pub_year: int | 
             period = _months_count(count)
         return TimeExpression(start, end, None, period, False, False)
     if kind == "now":
-        return TimeExpression(start, end, pub_year, None, True, pub_year is not None)
+        return TimeExpression(start, end, pub_year, None, True, pub_year is not None, is_now=True)
     if kind == "same_year":
         return TimeExpression(start, end, None, None, False, False, same_year=True)
     if kind == "annual":

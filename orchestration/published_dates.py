@@ -331,7 +331,8 @@ def infer_year(text: str, month: int | None = None) -> int | None:
 
 
 _FUTURE_STATEMENT = re.compile(
-    r"(?:will|expects?|expected|plans?|aims?|prevede|prevé|prévoit|soll|wird|预计|力争|计划)(?:(?!\.\s)[^。;；]){0,100}$",
+    r"(?:will|expects?|expected|plans?|aims?|targets?|goal|prevede|punta|obiettivo|prevé|aspir\w*|pretend\w*|objetivo|"
+    r"meta|prévoit|vise|objectif|ambitionn\w*|soll|wird|Ziel|plant|预计|力争|计划|目标)(?:(?!\.\s)[^。;；]){0,100}$",
     re.IGNORECASE,
 )
 
