@@ -341,8 +341,9 @@ def _resolved(anchor: TimeExpression, times: list[TimeExpression], context: _Con
         source = context.earlier_year  # "Ese mismo año" opening a paragraph
     if source is None:
         return anchor
-    return TimeExpression(anchor.start, anchor.end, source.year, anchor.period or (source.period if anchor.same_year else None),
-                          anchor.as_of, True)
+    year = source.year + anchor.offset if source.year is not None else None
+    period = anchor.period or (source.period if anchor.same_year and not anchor.offset else None)
+    return TimeExpression(anchor.start, anchor.end, year, period, anchor.as_of, True)
 
 
 def _figure_time(
@@ -357,11 +358,6 @@ def _figure_time(
         r"[,;，；\d]", sentence[figure.value_end: after[0].start]
     ):
         anchor = after[0]  # "…, down from 21 billion yuan in 2019"
-    if anchor is not None and anchor.is_now:
-        # "临沂现有企业1.1万家…2022年木业产值…": a year the sentence names wins over "now"
-        named = [t for t in times if t.has_year and not t.is_now]
-        if named:
-            anchor = min(named, key=lambda t: abs(t.start - figure.value_start))
     pub_year = published.year if published else None
     if anchor is None:
         anchor = context.time
@@ -373,6 +369,10 @@ def _figure_time(
         year = pub_year
     if year is not None and pub_year is not None and year > pub_year:
         return None
+    if (anchor is None or not anchor.has_year) and published is not None and published.month <= 2 and (
+        figure.metric not in STOCK_METRICS and figure.metric != "rank"
+    ) and (anchor is None or anchor.period in (None, "FY")):
+        year = pub_year - 1  # a whole year's flow reported in January or February is last year's
     if year is not None and year < 1949:
         return None  # history, not a figure of today's cluster
     if (figure.metric in STOCK_METRICS and anchor is context.time and year is not None and pub_year is not None

@@ -23,6 +23,15 @@ _RESTATEMENT_GAP = re.compile(
     r"umgerechnet|约合|约|合|折合|相当于)?\s*",
     re.IGNORECASE,
 )
+# "up by 2 billion yuan", "比前年多了20亿元": a change, not a level
+_DELTA = re.compile(
+    r"(?:\b(?:up|down|increased?|rise|rose|grew|growth|decreased?|drop(?:ped)?|fell)\s+(?:by|of)|"
+    r"\b(?:aumento|crescita|calo|incremento) di|\b(?:aumento|crecimiento|caída|incremento) de|"
+    r"\b(?:hausse|augmentation|baisse|progression) de|\b(?:Plus|Zuwachs|Anstieg|Rückgang) von|"
+    r"(?:多了|增加了?|增长了?|减少了?|下降了?|提高了?|增收))\s*(?:about|nearly|some|more than|over|circa|quasi|"
+    r"unos|près de|rund|将近|近|约)?\s*$",
+    re.IGNORECASE,
+)
 # "…, down from 21 billion yuan in 2019": the earlier amount of the same metric
 _COMPARISON = re.compile(
     r"(?:compared with|compared to|up from|down from|versus|against|rispetto a|contro|dai|dagli|frente a|comparado con|"
@@ -296,7 +305,7 @@ def find_sentence_figures(
                 sentence[previous_money.value_end: start]
             ):
                 metric, cue = previous_money.metric, previous_money.money_metric_cue  # "18 billion, down from 21 billion in 2019"
-            if metric is None or _is_threshold(sentence, start, end, lex):
+            if metric is None or _is_threshold(sentence, start, end, lex) or _DELTA.search(sentence[max(0, start - 30): start]):
                 continue
             cue_start = cue if cue is not None and cue < start else max(0, start - 60)
             clause_start, clause_end = _clause_bounds(sentence, start, end)
@@ -338,7 +347,9 @@ def _count_metric(sentence: str, mention: NumberMention, noun_end: int, unit: st
     clause_start, clause_end = _clause_bounds(sentence, mention.start, noun_end)
     clause = sentence[clause_start:clause_end]
     noun_phrase = sentence[mention.start: noun_end]
-    context_before = sentence[max(clause_start, mention.start - 40): mention.start]
+    # the clause for Chinese (配套企业 in the clause before is a subset); a sentence opening
+    # "Among them, 260 enterprises…" counts too
+    context_before = sentence[max(clause_start if lex.language == "zh" else 0, mention.start - 40): mention.start]
     if unit == "firms" and _PARK.search(sentence[: mention.start]):
         return None  # the firms in one industrial park, not the cluster's
     if lex.subset.search(noun_phrase) or lex.subset.search(context_before) or lex.subset_after.match(

@@ -276,7 +276,7 @@ IT = Lexicon(
     qualifier_after=((r"^\s*(?:e oltre|o più)\b", "more_than"),),
     company_cues=(r"\b(?:il|lo|la|l'|un|una|uno|suo|sua)\s*(?:\w+\s+)?(?:azienda|fabbrica|laboratorio|impresa|ditta|"
                   r"stabilimento|cooperativa|negozio|marchio|bottega)\b",
-                  r"\bl'azienda\b", r"\bla società\b", r"\buna delle\b", r"\buno dei\b", r"\bla sua\b",
+                  r"\bl'azienda\b", r"\bla società\b", r"\b(?:una delle|uno dei)\s+[\w' ]{0,30}(?:aziende|imprese|produttori|fabbriche|gruppi)\b", r"\bla sua\b",
                   r"\bil suo\b", r"\bfondatore\b", r"\bpresidente\b", r"\bdirett(?:ore|rice)\b", r"\btitolare\b", r"\bla ditta\b", r"\bpiattaforma\b", r"\bCo\.", r"\bLtd\b",
                   r"\bgruppo\b", r"\bfiera\b", r"\bordin[ei]\b", r"\bcontratto\b", r"\bla sua (?:azienda|impresa)\b",
                   r"\bsistema\b"),
@@ -336,7 +336,7 @@ ES = Lexicon(
     qualifier_after=(),
     company_cues=(r"\b(?:la|el|una|un|su)\s+(?:\w+\s+)?(?:empresa|fábrica|compañía|taller|cooperativa|tienda|marca|"
                   r"firma)\b",
-                  r"\bla empresa\b", r"\bla compañía\b", r"\buno de los\b", r"\buna de las\b", r"\bsu propia\b",
+                  r"\bla empresa\b", r"\bla compañía\b", r"\b(?:uno de los|una de las)\s+[\w' ]{0,30}(?:empresas|fabricantes|fábricas|grupos)\b", r"\bsu propia\b",
                   r"\bfundador\b", r"\bpresidente\b", r"\bdirector(?:a)?\b", r"\bgerente\b", r"\bdueñ[oa]\b", r"\bplataforma\b", r"\bCo\.", r"\bLtd\b", r"\bgrupo\b",
                   r"\bferia\b", r"\bpedidos?\b", r"\bcontrato\b", r"\bsu empresa\b"),
     subset_cues=(r"de gran escala", r"con (?:unas )?ventas", r"(?:líderes|principales|nuevas)\s+empresas", r"de las cuales",
@@ -389,7 +389,7 @@ FR = Lexicon(
     qualifier_after=(),
     company_cues=(r"\b(?:l'|la|le|une|un|son|sa)\s*(?:\w+\s+)?(?:entreprise|usine|société|atelier|coopérative|boutique|"
                   r"marque)\b",
-                  r"\bl'entreprise\b", r"\bla société\b", r"\bl'une des\b", r"\bl'un des\b", r"\bsa propre\b",
+                  r"\bl'entreprise\b", r"\bla société\b", r"\bl'une? des\s+[\w' ]{0,30}(?:entreprises|fabricants|usines|groupes|sociétés)\b", r"\bsa propre\b",
                   r"\bfondat(?:eur|rice)\b", r"\bprésident(?:e)?\b", r"\bdirect(?:eur|rice)\b", r"\bpatron(?:ne)?\b", r"\bplateforme\b", r"\bCo\.", r"\bLtd\b", r"\bgroupe\b",
                   r"\bfoire\b", r"\bsalon\b", r"\bcommandes?\b", r"\bcontrat\b"),
     subset_cues=(r"de grande taille", r"avec un chiffre d'affaires", r"(?:principales|nouvelles|grandes)\s+entreprises",
@@ -445,7 +445,7 @@ DE = Lexicon(
     company_cues=(r"\b(?:der|das|ein|eines|einer|sein|seines|seinem|dessen)\s+[\w-]*(?:hersteller|fabrik|firma|betrieb|"
                   r"konzern|unternehmen|werk)(?:e?s|en|n)?\b", r"\bdessen\b", r"\bsagt\b",
                   r"\b(?:die|eine|ihre|seine)\s+[\w-]*(?:firma|fabrik|werkstatt|manufaktur)\b",
-                  r"\bdas Unternehmen\b", r"\bdie Firma\b", r"\beine[rs]? der\b", r"\bGründer\w*\b", r"\bChef\w*\b",
+                  r"\bdas Unternehmen\b", r"\bdie Firma\b", r"\beine[rs]? der\s+[\w ]{0,30}(?:Unternehmen|Hersteller|Firmen|Betriebe|Konzerne)\b", r"\bGründer\w*\b", r"\bChef\w*\b",
                   r"\bInhaber\w*\b", r"\bGeschäftsführer\w*\b", r"\b\w*besitzer\w*\b", r"\bPlattform\b", r"\bCo\.", r"\bLtd\b", r"\bKonzern\b",
                   r"\bMesse\b", r"\bAuftr[aä]g\w*\b", r"\bVertrag\b", r"\bsein\w* (?:Firma|Unternehmen)\b"),
     subset_cues=(r"mit einem Umsatz", r"(?:führende|größere|neue)\s+Unternehmen", r"darunter", r"davon", r"Park",

@@ -46,7 +46,8 @@ class TimeExpression:
     as_of: bool  # "by the end of 2022", "currently": a point in time
     has_year: bool  # the expression itself names a year (explicit, relative, or "now")
     same_year: bool = False  # "that year", "the same year": the year named before it
-    is_now: bool = False  # "currently", 目前: the publication year, unless the sentence names a year
+    is_now: bool = False  # "currently", 目前: the publication year
+    offset: int = 0  # with same_year: "the previous year" is the year named before it, minus one
 
 
 def _month_range(first: int, last: int) -> str:
@@ -64,13 +65,13 @@ def _months_count(count: int) -> str:
 # Patterns per language: (regex, kind). Kinds: 'year' (group y or rel), 'period' (fixed
 # period in group p or computed), 'as_of'. Relative words map to year offsets.
 _RELATIVE = {
-    "en": {r"last year|the previous year|the past year|a year earlier": -1, r"this year|the current year|so far this year": 0,
+    "en": {r"last year|the past year": -1, r"this year|the current year|so far this year": 0,
            r"the year before last": -2},
-    "zh": {r"去年|上年|上一年": -1, r"今年|本年": 0, r"前年": -2},
+    "zh": {r"去年|上年": -1, r"今年|本年": 0, r"前年": -2},
     "it": {r"l'anno scorso|lo scorso anno|l'anno passato|lo scorso esercizio": -1, r"quest'anno|l'anno in corso": 0},
     "es": {r"el año pasado|el pasado año|el año anterior": -1, r"este año|el año en curso": 0},
     "fr": {r"l'an dernier|l'année dernière|l'an passé|l'année précédente": -1, r"cette année|l'année en cours": 0},
-    "de": {r"im vergangenen Jahr|vergangenes Jahr|letztes Jahr|im Vorjahr|im letzten Jahr": -1,
+    "de": {r"im vergangenen Jahr|vergangenes Jahr|letztes Jahr|im letzten Jahr": -1,
            r"in diesem Jahr|dieses Jahr|im laufenden Jahr": 0},
 }
 _YEAR_PREFIX = {
@@ -106,6 +107,22 @@ _SAME_YEAR = {
     "de": r"im selben Jahr|im gleichen Jahr|in diesem Zeitraum|im selben Zeitraum",
     "zh": r"同年|当年|同期",
 }
+# "…, up from 3.1 billion the previous year": one before the year named earlier, not before publication
+_PREVIOUS_YEAR = {
+    "en": r"the previous year|the year before|a year earlier|the prior year",
+    "it": r"dell'anno precedente|l'anno precedente|l'anno prima",
+    "es": r"del año anterior|el año anterior",
+    "fr": r"de l'année précédente|l'année précédente|l'an précédent",
+    "de": r"im (?:gesamten )?Vorjahr|des Vorjahres|im Jahr davor",
+    "zh": r"前一年|上一年度",
+}
+# an event's year describes history, not the figure: "listed by Unesco in 2009", "founded in 1998"
+_EVENT_BEFORE = re.compile(
+    r"(?:founded|established|set up|listed|inscribed|designated|named|opened|built|fondat[oa]|iscritt[oa]|"
+    r"istituit[oa]|fundad[oa]|inscrit[oa]|declarad[oa]|fondée?|inscrite?|classée?|gegründet|eröffnet|"
+    r"成立|创建|创办|列入|建成|始建)[^.。;；,，]{0,25}$",
+    re.IGNORECASE,
+)
 _SINCE = r"(?:since|from|dal|dall'|desde|depuis|seit|自|从)\s*$"
 _PERIODS = {
     "en": [
@@ -177,6 +194,7 @@ def _compiled(language: str):
                          "months", None))
         patterns.append((re.compile(_NOW["zh"]), "now", None))
         patterns.append((re.compile(_SAME_YEAR["zh"]), "same_year", None))
+        patterns.append((re.compile(_PREVIOUS_YEAR["zh"]), "previous_year", None))
         patterns.append((re.compile(r"全年|年产|每年|年均|一年"), "annual", None))
     else:
         prefix = _YEAR_PREFIX.get(language, _YEAR_PREFIX["en"])
@@ -190,6 +208,8 @@ def _compiled(language: str):
         patterns.append((re.compile(rf"(?<!\w)(?:{_NOW.get(language, _NOW['en'])})(?!\w)", flags), "now", None))
         patterns.append((re.compile(rf"(?<!\w)(?:{_SAME_YEAR.get(language, _SAME_YEAR['en'])})(?!\w)", flags),
                          "same_year", None))
+        patterns.append((re.compile(rf"(?<!\w)(?:{_PREVIOUS_YEAR.get(language, _PREVIOUS_YEAR['en'])})(?!\w)", flags),
+                         "previous_year", None))
         annual = {"en": r"annual(?:ly)?|a year|per year|each year|every year|per annum|yearly",
                   "it": r"annu[ao]|annualmente|all'anno|ogni anno", "es": r"anual(?:es|mente)?|al año|cada año",
                   "fr": r"annuel(?:le)?s?|par an|chaque année", "de": r"jährlich\w*|pro Jahr|im Jahr"}
@@ -241,6 +261,7 @@ def _merge(first: TimeExpression, second: TimeExpression) -> TimeExpression:
         has_year=first.has_year or second.has_year,
         same_year=first.same_year or second.same_year,
         is_now=first.is_now and second.is_now,
+        offset=first.offset or second.offset,
     )
 
 
@@ -266,7 +287,9 @@ def _interpret(match: re.Match, kind: str, data, language: str, pub_year: int | 
         year = pub_year + data if pub_year is not None else None
         return TimeExpression(start, end, year, None, False, True)
     if kind == "year":
-        if re.search(_SINCE, sentence[max(0, start - 8): start], re.IGNORECASE):
+        if re.search(_SINCE, sentence[max(0, start - 8): start], re.IGNORECASE) or _EVENT_BEFORE.search(
+            sentence[max(0, start - 40): start]
+        ):
             return None
         year = int(match.group("y"))
         groups = match.groupdict()
@@ -293,6 +316,8 @@ def _interpret(match: re.Match, kind: str, data, language: str, pub_year: int | 
         return TimeExpression(start, end, pub_year, None, True, pub_year is not None, is_now=True)
     if kind == "same_year":
         return TimeExpression(start, end, None, None, False, False, same_year=True)
+    if kind == "previous_year":
+        return TimeExpression(start, end, None, None, False, False, same_year=True, offset=-1)
     if kind == "annual":
         return TimeExpression(start, end, None, "FY", False, False)
     return None
