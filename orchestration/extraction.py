@@ -354,7 +354,7 @@ def _figure_time(
     before = [t for t in times if t.end <= figure.value_start]
     after = [t for t in times if t.start >= figure.value_end]
     anchor = before[-1] if before else (after[0] if after else None)
-    if before and after and after[0].has_year and after[0].start - figure.value_end <= 25 and not re.search(
+    if before and after and (after[0].has_year or after[0].same_year) and after[0].start - figure.value_end <= 25 and not re.search(
         r"[,;，；\d]", sentence[figure.value_end: after[0].start]
     ):
         anchor = after[0]  # "…, down from 21 billion yuan in 2019"

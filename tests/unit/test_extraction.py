@@ -155,3 +155,15 @@ def test_that_same_year_opening_a_paragraph_is_the_year_named_before():
         "Ese mismo año, el valor total de la industria del té de Pu'er alcanzó los 38.000 millones de yuanes."
     )
     assert [f[:4] for f in figures(text, "es", date(2022, 5, 1))] == [("output_value", 38e9, "CNY", 2021)]
+
+
+def test_the_previous_year_and_a_january_article():
+    text = (
+        "Changshu fashion\n\n"
+        "Changshu, in Suzhou, Jiangsu, exported garments worth 2.9 billion dollars in 2022, "
+        "down from 3.1 billion dollars the previous year."
+    )
+    found = {f[1]: f[3] for f in figures(text, "en", date(2023, 7, 1))}
+    assert found == {2.9e9: 2022, 3.1e9: 2021}
+    annual = "Zheng'an guitars\n\nZheng'an, in Guizhou, sold guitars worth 780 million yuan online over the full year."
+    assert figures(annual, "en", date(2024, 1, 18))[0][3] == 2023

@@ -135,3 +135,20 @@ def test_the_same_amount_in_a_second_currency_is_a_restatement(sentence, languag
     found = find_sentence_figures(sentence, language)
     assert [(f.value, f.unit) for f in found if f.is_restatement] == [restated]
     assert len([f for f in found if not f.is_restatement]) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Exports rose by 2 billion yuan.", "en"),
+        ("比前年多了将近20亿元。", "zh"),
+        ("Le chiffre d'affaires a connu une hausse de 1,2 milliard de yuans.", "fr"),
+    ],
+)
+def test_a_change_is_not_a_level(sentence, language):
+    assert figures(sentence, language) == []
+
+
+def test_a_comparison_amount_keeps_the_currency_of_the_first():
+    found = figures("Les exportations ont atteint 1,2 milliard de dollars, contre 1,05 milliard en 2022.", "fr")
+    assert found == [("export_value", 1.2e9, "USD", "exact"), ("export_value", 1.05e9, "USD", "exact")]

@@ -64,3 +64,14 @@ def test_period_and_year_merge_into_one_expression():
     expressions = find_time_expressions("In the first half of 2021, exports rose.", "en", PUB)
     assert len(expressions) == 1
     assert (expressions[0].year, expressions[0].period) == (2021, "H1")
+
+
+def test_the_previous_year_is_relative_to_the_year_named_before_it():
+    expressions = find_time_expressions("Exports fell to 2.9 billion in 2022, from 3.1 billion the previous year.", "en", PUB)
+    previous = [e for e in expressions if e.same_year]
+    assert previous and previous[0].offset == -1
+
+
+def test_an_events_year_is_not_a_figures_year():
+    expressions = find_time_expressions("The craft, inscribed by Unesco in 2009, employs 8,000 people.", "en", PUB)
+    assert not any(e.has_year for e in expressions)
