@@ -41,6 +41,8 @@ _DATELINE = re.compile(
     r"^[^\n]{0,80}?(?:\((?:Xinhua|ANSA|EFE|AFP|dpa|Reuters|AP|Agenzia Nova|Nova|Chinanews|CGTN|Xinhuanet)\)|\s--\s|"
     r"\s[-–—]\s|电）|电\s|讯）|讯\s)"
 )
+_WHOLE_YEAR = re.compile(r"全年|(?:the )?(?:full|whole|entire) year|l'intero anno|todo el año|toute l'année|das ganze Jahr",
+                         re.IGNORECASE)
 _INDUSTRY_NAME = re.compile(r"([\u4e00-\u9fff]{2,4})产业|\b([a-z][\w-]*(?: [a-z][\w-]*)?) (?:industry|cluster)\b")
 _CAPTION = re.compile(r"\((?:photo|photos|foto|file photo|xinhua|chinanews)[^)]*\)\s*$|^photo shows|图为|（[^）]*摄）|摄影",
                       re.IGNORECASE)
@@ -369,10 +371,10 @@ def _figure_time(
         year = pub_year
     if year is not None and pub_year is not None and year > pub_year:
         return None
-    if (anchor is None or not anchor.has_year) and published is not None and published.month <= 2 and (
-        figure.metric not in STOCK_METRICS and figure.metric != "rank"
-    ) and (anchor is None or anchor.period in (None, "FY")):
-        year = pub_year - 1  # a whole year's flow reported in January or February is last year's
+    if (anchor is not None and not anchor.has_year and published is not None and published.month <= 2
+            and figure.metric not in STOCK_METRICS and figure.metric != "rank"
+            and _WHOLE_YEAR.fullmatch(sentence[anchor.start: anchor.end])):
+        year = pub_year - 1  # "全年…" in a January or February article: the year just ended
     if year is not None and year < 1949:
         return None  # history, not a figure of today's cluster
     if (figure.metric in STOCK_METRICS and anchor is context.time and year is not None and pub_year is not None

@@ -210,9 +210,10 @@ def _compiled(language: str):
                          "same_year", None))
         patterns.append((re.compile(rf"(?<!\w)(?:{_PREVIOUS_YEAR.get(language, _PREVIOUS_YEAR['en'])})(?!\w)", flags),
                          "previous_year", None))
-        annual = {"en": r"annual(?:ly)?|a year|per year|each year|every year|per annum|yearly",
-                  "it": r"annu[ao]|annualmente|all'anno|ogni anno", "es": r"anual(?:es|mente)?|al año|cada año",
-                  "fr": r"annuel(?:le)?s?|par an|chaque année", "de": r"jährlich\w*|pro Jahr|im Jahr"}
+        annual = {"en": r"annual(?:ly)?|a year|per year|each year|every year|per annum|yearly|(?:the )?(?:full|whole) year",
+                  "it": r"annu[ao]|annualmente|all'anno|ogni anno|l'intero anno",
+                  "es": r"anual(?:es|mente)?|al año|cada año|todo el año",
+                  "fr": r"annuel(?:le)?s?|par an|chaque année|toute l'année", "de": r"jährlich\w*|pro Jahr|im Jahr|das ganze Jahr"}
         patterns.append((re.compile(rf"(?<!\w)(?:{annual.get(language, annual['en'])})(?!\w)", flags), "annual", None))
     for pattern, period in _PERIODS.get(language, _PERIODS["en"]):
         patterns.append((re.compile(rf"(?<!\w)(?:{pattern})" if language != "zh" else pattern, flags), "period", period))

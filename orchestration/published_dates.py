@@ -81,7 +81,8 @@ _UPDATED_LABELS = (
     r"actualizaci[oó]n|mis\s+[àa]\s+jour(?:\s+le)?|mise\s+[àa]\s+jour|aktualisiert(?:\s+am)?|stand|"
     r"更新时间|更新于|更新時間"
 )
-_LABEL_SUFFIX = r"\s*[:：]?\s*$"
+# "Published: 6:00am, 14 Jun 2023": a time of day may stand between the label and the date
+_LABEL_SUFFIX = r"\s*[:：]?\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?,?\s*)?$"
 _LABEL_RANKS = [
     (re.compile(rf"(?:{_PUBLISHED_LABELS}){_LABEL_SUFFIX}", re.IGNORECASE), 0),
     (re.compile(rf"(?<![^\W\d_])(?:{_DATE_LABELS}){_LABEL_SUFFIX}", re.IGNORECASE), 1),

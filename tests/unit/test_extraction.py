@@ -167,3 +167,14 @@ def test_the_previous_year_and_a_january_article():
     assert found == {2.9e9: 2022, 3.1e9: 2021}
     annual = "Zheng'an guitars\n\nZheng'an, in Guizhou, sold guitars worth 780 million yuan online over the full year."
     assert figures(annual, "en", date(2024, 1, 18))[0][3] == 2023
+
+
+def test_an_annual_figure_in_a_february_article_is_this_years_but_a_full_year_is_last_years():
+    annual = "Zigong lanterns\n\nZigong, in Sichuan, has a lantern industry with an annual output value of 5 billion yuan."
+    assert figures(annual, "en", date(2023, 2, 6))[0][3] == 2023
+
+
+def test_production_and_supporting_firms_are_all_the_clusters_firms():
+    text = "興城泳裝\n\n遼寧興城是內地最大的泳裝生產基地。目前當地共有泳裝生產及配套企業1,200多家，從業人員約10萬人。"
+    found = [f[:2] for f in figures(text, "zh", date(2023, 7, 18))]
+    assert ("enterprises", 1200) in found and ("employees", 100000) in found

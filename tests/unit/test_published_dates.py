@@ -218,3 +218,8 @@ def test_relative_years_only_link_to_a_year_beside_them(text, expected):
 )
 def test_dateline_years_from_how_the_text_speaks_of_years(text, expected):
     assert find_published_date(text, None)[0] == expected
+
+
+def test_a_published_label_with_a_time_of_day_before_the_date():
+    text = "Furniture town looks to the Gulf\n\nPublished: 6:00am, 14 Jun 2023\n\nLecong is a town in Foshan."
+    assert find_published_date(text, "en") == (date(2023, 6, 14), "text")
