@@ -158,7 +158,7 @@ EN = Lexicon(
     market_subject=(r"\bmarkets?\b", r"\bMarket\b", r"Trade City", r"Commodity City", r"wholesale", r"mall\b",
                     r"trading (?:centre|center|hall)", r"exchange\b"),
     threshold_cues=(r"(?:with|whose) (?:an? )?(?:annual |yearly )?(?:sales|revenue|output|turnover|business income)s? "
-                    r"(?:of |value of )?(?:more than |over |above |exceeding |at least )?$",
+                    r"(?:of |value of )?(?:more than |over |above |exceeding |at least )$",
                     r"(?:sales|revenue|output|turnover) (?:of )?(?:more than|over|above|exceeding) $",
                     r"each with (?:more than |over )?$"),
     subset_money=(r"above designated size", r"above-designated-size", r"\bof which\b", r"\bamong\b",
