@@ -38,7 +38,7 @@ _INDUSTRY = re.compile(r"\bindustr\w*|\bclusters?\b|production base|capital of|�
 # "SHENZHEN, June 12 (Xinhua) --", "Pechino, 27 apr (Agenzia Nova) -", "新华社杭州3月3日电": where the
 # reporter filed from, not what the article is about
 _DATELINE = re.compile(
-    r"^[^\n]{0,80}?(?:\((?:Xinhua|ANSA|EFE|AFP|dpa|Reuters|AP|Agenzia Nova|Nova|Chinanews|CGTN|Xinhuanet)\)|\s--\s|"
+    r"[^\n]{0,80}?(?:\((?:Xinhua|ANSA|EFE|AFP|dpa|Reuters|AP|Agenzia Nova|Nova|Chinanews|CGTN|Xinhuanet)\)|\s--\s|"
     r"\s[-–—]\s|电）|电\s|讯）|讯\s)"
 )
 _WHOLE_YEAR = re.compile(r"全年|(?:the )?(?:full|whole|entire) year|l'intero anno|todo el año|toute l'année|das ganze Jahr",
@@ -88,7 +88,8 @@ def _dateline_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for paragraph in paragraphs(text)[:3]:
         match = _DATELINE.match(text, paragraph.start, paragraph.end)
-        if match:
+        # a dateline carries a date or an agency: "Guzhen - the lighting capital" is a headline
+        if match and re.search(r"\d|\([A-Za-z ]+\)|电|讯", match.group()):
             spans.append((paragraph.start, match.end()))
     return spans
 
@@ -257,8 +258,10 @@ def extract(doc: DocumentInput) -> ExtractionResult:
     text = doc.text
     result = ExtractionResult(doc.document_id)
     matching_text = to_simplified(text) if language == "zh" else text
+    datelines = _dateline_spans(matching_text)
     place_mentions = [m for m in gazetteer.find_mentions(matching_text, language)
-                      if m.text.lower() not in _CURRENCY_WORDS]
+                      if m.text.lower() not in _CURRENCY_WORDS
+                      and not any(start <= m.start < end for start, end in datelines)]
     primary = _primary_place(place_mentions, matching_text)
     main_product = catalog.main_product(matching_text, language)
     product_mentions = catalog.find_mentions(matching_text, language)

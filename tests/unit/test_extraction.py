@@ -178,3 +178,12 @@ def test_production_and_supporting_firms_are_all_the_clusters_firms():
     text = "興城泳裝\n\n遼寧興城是內地最大的泳裝生產基地。目前當地共有泳裝生產及配套企業1,200多家，從業人員約10萬人。"
     found = [f[:2] for f in figures(text, "zh", date(2023, 7, 18))]
     assert ("enterprises", 1200) in found and ("employees", 100000) in found
+
+
+def test_the_dateline_city_is_not_the_articles_place():
+    text = (
+        "Carta Xuan\n\n"
+        "Pechino, 09 ott 17:20 - (Agenzia Nova) - La contea di Jingxian, nell'Anhui, è la culla della carta Xuan. "
+        "Oggi la filiera della carta Xuan coinvolge oltre 300 imprese."
+    )
+    assert {f[5] for f in figures(text, "it", date(2023, 10, 9))} == {"341823"}
