@@ -8,6 +8,7 @@ document's main cluster; one with no time to the publication year.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from concurrent.futures import ProcessPoolExecutor
@@ -187,22 +188,21 @@ def _province_is_subject(mention: PlaceMention, sentence: str, sentence_start: i
 _CURRENCY_WORDS = frozenset({"yuan", "renminbi", "rmb", "yuanes", "yuans"})
 
 
+def _sentence_of(starts: list[int], position: int) -> int:
+    """Index of the sentence holding ``position``, given the sorted sentence starts."""
+    return bisect.bisect_right(starts, position) - 1
+
+
 def _cluster_place_mentions(
-    mentions: list[PlaceMention], products: list, primary: PlaceMention, text: str
+    mentions: list[PlaceMention], products: list, primary: PlaceMention, starts: list[int]
 ) -> list[PlaceMention]:
     """Places a figure may be attributed to: the main place, places inside it, and places named
     in a sentence that also names a product (a second cluster). A port, a customer's city or a
     venue named in passing is not a cluster."""
-    product_sentences: set[tuple[int, int]] = set()
-    spans = [span for paragraph in paragraphs(text) for span in sentences(text, paragraph)]
-    for product in products:
-        for span in spans:
-            if span.start <= product.start < span.end:
-                product_sentences.add((span.start, span.end))
-                break
+    product_sentences = {_sentence_of(starts, product.start) for product in products}
     with_product = {
         _place_key(m.place) for m in mentions
-        if m.place is not None and any(start <= m.start < end for start, end in product_sentences)
+        if m.place is not None and _sentence_of(starts, m.start) in product_sentences
     }
     # a place the article keeps coming back to is a second cluster, even if its product is
     # named in a form the taxonomy misses ("Lagerbranche")
@@ -225,23 +225,23 @@ def _cluster_place_mentions(
     return kept
 
 
-def _products_by_place(mentions: list[PlaceMention], products: list, text: str) -> dict[str, Product]:
+def _products_by_place(mentions: list[PlaceMention], products: list, starts: list[int]) -> dict[str, Product]:
     """The product each place is named with most often, counting sentences that name that
     place and no other (an article on two clusters names each with its own product)."""
+    places_in: dict[int, set[str]] = {}
+    for m in mentions:
+        if m.place is not None:
+            places_in.setdefault(_sentence_of(starts, m.start), set()).add(_place_key(m.place))
     counts: dict[str, dict[str, int]] = {}
     by_id: dict[str, Product] = {}
-    for paragraph in paragraphs(text):
-        for span in sentences(text, paragraph):
-            places = {_place_key(m.place) for m in mentions
-                      if m.place is not None and span.start <= m.start < span.end}
-            if len(places) != 1:
-                continue
-            key = places.pop()
-            for product in products:
-                if span.start <= product.start < span.end:
-                    by_id[product.product.product_id] = product.product
-                    tally = counts.setdefault(key, {})
-                    tally[product.product.product_id] = tally.get(product.product.product_id, 0) + 1
+    for product in products:
+        places = places_in.get(_sentence_of(starts, product.start), set())
+        if len(places) != 1:
+            continue
+        key = next(iter(places))
+        by_id[product.product.product_id] = product.product
+        tally = counts.setdefault(key, {})
+        tally[product.product.product_id] = tally.get(product.product.product_id, 0) + 1
     return {key: by_id[max(tally, key=tally.get)] for key, tally in counts.items()}
 
 
@@ -269,8 +269,11 @@ def extract(doc: DocumentInput) -> ExtractionResult:
         main_product = catalog.get("unclassified")  # recall over a taxonomy gap; the name is kept below
     if primary is None or main_product is None:
         return result
-    place_mentions = _cluster_place_mentions(place_mentions, product_mentions, primary, text)
-    place_products = _products_by_place(place_mentions, product_mentions, text)
+    # split once: the helpers below and the main loop share the sentence boundaries
+    layout = [(paragraph, sentences(text, paragraph)) for paragraph in paragraphs(text)]
+    sentence_starts = [span.start for _, spans in layout for span in spans]
+    place_mentions = _cluster_place_mentions(place_mentions, product_mentions, primary, sentence_starts)
+    place_products = _products_by_place(place_mentions, product_mentions, sentence_starts)
     primary_subject = _Subject(primary.place, False, primary.text)
     clusters: dict[tuple[str, str], dict] = {}
     _add_cluster(clusters, primary.place, primary.text, main_product, None, is_primary=True)
@@ -280,11 +283,11 @@ def extract(doc: DocumentInput) -> ExtractionResult:
             cluster["product_text"] = next((g for g in named.groups() if g), None) if named else None
 
     last_year: TimeExpression | None = None
-    for paragraph in paragraphs(text):
+    for paragraph, spans in layout:
         if _is_headline(text, paragraph, doc.title):
             continue
         context = _Context(earlier_year=last_year)
-        for span in sentences(text, paragraph):
+        for span in spans:
             sentence = matching_text[span.start: span.end]
             times = find_time_expressions(sentence, language, doc.published_date)
             in_sentence = [m for m in place_mentions if span.start <= m.start and m.end <= span.end]

@@ -226,7 +226,7 @@ _ORDINAL_WORDS = {
     "ninth": 9, "tenth": 10, "primo": 1, "prima": 1, "secondo": 2, "seconda": 2, "terzo": 3, "terza": 3,
     "quarto": 4, "quarta": 4, "quinto": 5, "quinta": 5, "primer": 1, "primero": 1, "primera": 1, "segundo": 2,
     "segunda": 2, "tercer": 3, "tercero": 3, "tercera": 3, "cuarto": 4, "cuarta": 4, "premier": 1,
-    "première": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3, "quatrième": 4, "cinquième": 5,
+    "première": 1, "deuxième": 2, "seconde": 2, "troisième": 3, "quatrième": 4, "cinquième": 5,
     "erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "fünfte": 5,
     "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
 }

@@ -9,7 +9,7 @@ the number (or the Chinese measure word).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 MONEY_METRICS = ("online_sales", "trade_value", "export_value", "output_value", "sales_value")
@@ -82,7 +82,6 @@ class Lexicon:
     national_subject: tuple[str, ...] = ()  # the country is the subject: "China's toy exports", 全国
     online_after: tuple[str, ...] = ()  # "sold goods worth 12 billion yuan online"
     case_insensitive: bool = True
-    extra: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 

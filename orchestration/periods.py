@@ -88,7 +88,6 @@ _AS_OF = {
     "es": r"a finales de|al cierre de|a fines de|hasta finales de|actualmente|hoy en día|hasta la fecha|a fin de",
     "fr": r"fin|à la fin de|à la fin|actuellement|aujourd'hui|à ce jour",
     "de": r"Ende|bis Ende|derzeit|aktuell|heute|inzwischen",
-    "zh": r"截至|截止|到|至",
 }
 # Words for "now": a current-state figure refers to the publication year.
 _NOW = {

@@ -272,16 +272,21 @@ def _linked_year(text: str, match: re.Match) -> int | None:
     return int(year.group(1)) if year else None
 
 
-def mentioned_years(text: str) -> list[int]:
-    """Years the text states as years (not counts like "2000 workers", not targets like "by 2025")."""
-    years = [found.year for start, _end, found in iter_full_dates(text) if not _year_is_target(text, start)]
+def _bare_years(text: str):
+    """(year, start, end) of each bare year the text states as a year: not a count like
+    "2000 workers", not a target like "by 2025"."""
     for match in _YEAR_MENTION.finditer(text):
         start, end = match.span()
         before = text[max(0, start - 25) : start]
         is_year = text[end : end + 2].lstrip().startswith("年") or _YEAR_CUE_BEFORE.search(before)
         if is_year and not _year_is_target(text, start):
-            years.append(int(match.group(1)))
-    return years
+            yield int(match.group(1)), start, end
+
+
+def mentioned_years(text: str) -> list[int]:
+    """Years the text states as years, in full dates or alone."""
+    years = [found.year for start, _end, found in iter_full_dates(text) if not _year_is_target(text, start)]
+    return years + [year for year, _start, _end in _bare_years(text)]
 
 
 # A year named with part of itself ("January to September 2023", "nei primi tre trimestri del
@@ -315,14 +320,9 @@ def infer_year(text: str, month: int | None = None) -> int | None:
         return max(this_year)
     current = [found.year for start, _end, found in iter_full_dates(text) if not _year_is_target(text, start)]
     reported = []
-    for match in _YEAR_MENTION.finditer(text):
-        start, end = match.span()
-        before = text[max(0, start - 25): start]
-        is_year = text[end: end + 2].lstrip().startswith("年") or _YEAR_CUE_BEFORE.search(before)
-        if not is_year or _year_is_target(text, start) or _is_future_statement(text, start):
-            continue
-        year = int(match.group(1))
-        (current if _names_part_of_year(text, start, end) else reported).append(year)
+    for year, start, end in _bare_years(text):
+        if not _is_future_statement(text, start):
+            (current if _names_part_of_year(text, start, end) else reported).append(year)
     # "this year" without a year beside it: the whole years the text names are past years
     speaks_of_this_year = bool(_THIS_YEAR.search(text))
     next_year = 0 if month is not None and month >= 11 and not speaks_of_this_year else 1

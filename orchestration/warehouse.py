@@ -21,7 +21,6 @@ import pyarrow as pa
 # Files written by DuckDB 2.0 are unreadable by 1.x clients unless created with an older
 # storage version; analysts' tools (DBeaver, R, older CLIs) often lag behind.
 STORAGE_COMPATIBILITY = "v1.4.0"
-LAYER_SCHEMAS = ("raw", "staging", "intermediate", "marts")
 
 
 @contextmanager
