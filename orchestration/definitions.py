@@ -1,29 +1,19 @@
-"""The one Dagster code location: every asset, check, job and schedule of clusterhouse."""
+"""The one Dagster code location, `clusterhouse`: everything under defs/, loaded as a whole.
+
+A new asset, check, schedule or sensor module under defs/ is picked up without being listed here.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import dagster as dg
 
-from orchestration.defs.exports import assets as export_assets
-from orchestration.defs.extract import assets as extract_assets
-from orchestration.defs.extract import checks as extract_checks
-from orchestration.defs.ingest import assets as ingest_assets
-from orchestration.defs.ingest import checks as ingest_checks
-from orchestration.defs.resources import build_resources
-from orchestration.defs.schedules import build_nightly_schedule, refresh_job
-from orchestration.defs.transform import assets as transform_assets
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
 def build_definitions() -> dg.Definitions:
-    asset_modules = [ingest_assets, extract_assets, transform_assets, export_assets]
-    check_modules = [ingest_checks, extract_checks]
-    return dg.Definitions(
-        assets=dg.load_assets_from_modules(asset_modules),
-        asset_checks=dg.load_asset_checks_from_modules(check_modules),
-        jobs=[refresh_job],
-        schedules=[build_nightly_schedule()],
-        resources=build_resources(),
-    )
+    return dg.load_from_defs_folder(project_root=PROJECT_ROOT)
 
 
 defs = build_definitions()

@@ -1,35 +1,32 @@
-"""Shared fixtures: a temporary warehouse environment for pipeline tests."""
+"""Shared fixtures: temporary warehouses for asset and pipeline tests."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
+import duckdb
 import pytest
+
+from clusterhouse.settings import Settings, load_settings
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+def temporary_settings(root: Path) -> Settings:
+    """Settings that put every file of a run under ``root`` (raw/ is created empty)."""
+    (root / "raw").mkdir(parents=True, exist_ok=True)
+    return load_settings(
+        raw_dir=root / "raw", warehouse_path=root / "warehouse" / "clusterhouse.duckdb",
+        build_path=root / "warehouse" / ".build" / "clusterhouse.duckdb",
+        export_dir=root / "warehouse" / "exports", dagster_home=root / "dagster_home", extract_workers=1,
+    )
+
+
 @pytest.fixture
-def warehouse_env(tmp_path, monkeypatch):
-    """Point every setting at a temporary folder; returns the paths."""
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    paths = {
-        "raw": raw,
-        "warehouse": tmp_path / "warehouse" / "clusterhouse.duckdb",
-        "build": tmp_path / "warehouse" / ".build" / "clusterhouse.duckdb",
-        "exports": tmp_path / "warehouse" / "exports",
-        "dagster_home": tmp_path / "dagster_home",
-    }
-    monkeypatch.setenv("CLUSTERHOUSE_RAW_DIR", str(raw))
-    monkeypatch.setenv("CLUSTERHOUSE_WAREHOUSE", str(paths["warehouse"]))
-    monkeypatch.setenv("CLUSTERHOUSE_BUILD_WAREHOUSE", str(paths["build"]))
-    monkeypatch.setenv("CLUSTERHOUSE_EXPORT_DIR", str(paths["exports"]))
-    monkeypatch.setenv("DAGSTER_HOME", str(paths["dagster_home"]))
-    paths["dagster_home"].mkdir()
-    return paths
+def settings(tmp_path) -> Settings:
+    return temporary_settings(tmp_path)
 
 
 def copy_documents(source: Path, target: Path) -> None:
@@ -38,3 +35,11 @@ def copy_documents(source: Path, target: Path) -> None:
             destination = target / path.relative_to(source)
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, destination)
+
+
+def query(path: Path, sql: str) -> list[tuple]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()

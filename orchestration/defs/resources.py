@@ -1,14 +1,17 @@
-"""Resources only (a module defining @definitions would silently drop module-level assets)."""
+"""Resources. Kept in their own module: a module under defs/ that defines a @dg.definitions
+function does not contribute its module-level assets."""
 
+from __future__ import annotations
 
 import sys
 from pathlib import Path
 
 import dagster as dg
 from dagster_dbt import DbtCliResource
+from pydantic import Field
 
+from clusterhouse.settings import Settings, load_settings
 from orchestration.defs.transform.project import dbt_project
-from orchestration.settings import Settings, export_environment, load_settings
 
 # Every asset that writes the build warehouse runs in this pool. DuckDB allows one writer per
 # file; the instance's dagster.yaml (written by `clusterhouse`) limits the pool to one slot.
@@ -16,21 +19,35 @@ WAREHOUSE_POOL = "warehouse_writer"
 
 
 class ClusterhouseResource(dg.ConfigurableResource):
-    """Paths and settings for a run, read from the environment when the run starts."""
+    """Where a run reads documents and writes the warehouse. A field left empty takes its
+    environment variable, read when the run starts (clusterhouse/settings.py), else the default;
+    the Launchpad can set any of them for one run."""
+
+    raw_dir: str | None = Field(default=None, description="Source documents [CLUSTERHOUSE_RAW_DIR, raw/]")
+    warehouse_path: str | None = Field(
+        default=None, description="The published DuckDB file [CLUSTERHOUSE_WAREHOUSE, warehouse/clusterhouse.duckdb]")
+    build_path: str | None = Field(
+        default=None, description="The copy runs write before publishing [CLUSTERHOUSE_BUILD_WAREHOUSE, beside it in .build/]")
+    export_dir: str | None = Field(
+        default=None, description="Parquet and CSV exports [CLUSTERHOUSE_EXPORT_DIR, warehouse/exports/]")
+    extract_workers: int | None = Field(
+        default=None, description="Processes for reading and extraction [CLUSTERHOUSE_EXTRACT_WORKERS, 2]")
 
     def settings(self) -> Settings:
-        settings = load_settings()
-        export_environment(settings)
-        return settings
+        return load_settings(raw_dir=self.raw_dir, warehouse_path=self.warehouse_path, build_path=self.build_path,
+                             export_dir=self.export_dir, extract_workers=self.extract_workers)
 
 
-def build_resources() -> dict[str, object]:
-    return {
-        "clusterhouse": ClusterhouseResource(),
-        "dbt": DbtCliResource(
-            project_dir=dbt_project,
-            profiles_dir=str(dbt_project.project_dir),
-            # the venv's dbt, whether or not the venv is on PATH (cron, the UI, CI)
-            dbt_executable=str(Path(sys.executable).with_name("dbt")),
-        ),
-    }
+@dg.definitions
+def resources() -> dg.Definitions:
+    return dg.Definitions(
+        resources={
+            "clusterhouse": ClusterhouseResource(),
+            "dbt": DbtCliResource(
+                project_dir=dbt_project,
+                profiles_dir=str(dbt_project.project_dir),
+                # the venv's dbt, whether or not the venv is on PATH (cron, the UI, CI)
+                dbt_executable=str(Path(sys.executable).with_name("dbt")),
+            ),
+        }
+    )

@@ -1,25 +1,37 @@
-"""The refresh job and its nightly schedule."""
+"""The refresh job and its nightly schedule (cron and timezone from the settings, read when the
+definitions load)."""
 
+from __future__ import annotations
 
 import dagster as dg
 
-from orchestration.settings import load_settings
+from clusterhouse.settings import load_settings
 
-refresh_job = dg.define_asset_job(
-    name="refresh",
-    selection=dg.AssetSelection.all(),
-    executor_def=dg.in_process_executor,  # one writer at a time anyway; halves a run's overhead
-    description="Read new and changed documents, extract figures, build and test the marts, publish, export.",
-)
+REFRESH_JOB = "refresh"
 
 
-def build_nightly_schedule() -> dg.ScheduleDefinition:
+def build_refresh_job() -> dg.UnresolvedAssetJobDefinition:
+    return dg.define_asset_job(
+        name=REFRESH_JOB,
+        selection=dg.AssetSelection.all(),
+        executor_def=dg.in_process_executor,  # one writer at a time anyway; halves a run's overhead
+        description="Read new and changed documents, extract figures, build and test the marts, publish, export.",
+    )
+
+
+def build_nightly_schedule(job: dg.UnresolvedAssetJobDefinition) -> dg.ScheduleDefinition:
     settings = load_settings()
     return dg.ScheduleDefinition(
         name="nightly_refresh",
-        job=refresh_job,
+        job=job,
         cron_schedule=settings.schedule_cron,
         execution_timezone=settings.schedule_timezone,
         default_status=dg.DefaultScheduleStatus.STOPPED,
         description="Refreshes the warehouse every night; turn it on in the UI (Automation tab).",
     )
+
+
+@dg.definitions
+def refresh_schedule() -> dg.Definitions:
+    job = build_refresh_job()
+    return dg.Definitions(jobs=[job], schedules=[build_nightly_schedule(job)])

@@ -3,16 +3,16 @@
 import duckdb
 import pytest
 
-from orchestration.cli import run_refresh
+from clusterhouse.cli import run_refresh
 from tests.conftest import FIXTURES, copy_documents
 
 pytestmark = pytest.mark.slow
 
 
-def test_the_same_cluster_in_english_chinese_and_italian_is_one_cluster(warehouse_env):
-    copy_documents(FIXTURES / "identity", warehouse_env["raw"])
-    assert run_refresh(quiet=True)
-    con = duckdb.connect(str(warehouse_env["warehouse"]), read_only=True)
+def test_the_same_cluster_in_english_chinese_and_italian_is_one_cluster(settings):
+    copy_documents(FIXTURES / "identity", settings.raw_dir)
+    assert run_refresh(settings, quiet=True)
+    con = duckdb.connect(str(settings.warehouse_path), read_only=True)
     clusters = con.execute(
         "select cluster_id, place_name, place_name_zh, admin_code, prefecture, province, product_family "
         "from marts.dim_cluster").fetchall()

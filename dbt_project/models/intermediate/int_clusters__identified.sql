@@ -19,7 +19,7 @@ mentions as (
 ),
 
 products as (
-    select * from {{ ref('stg_seeds__product_taxonomy') }}
+    select * from {{ ref('stg_raw__product_taxonomy') }}
 ),
 
 keyed as (

@@ -6,7 +6,7 @@ with figures as (
 ),
 
 products as (
-    select product_id, product_family from {{ ref('stg_seeds__product_taxonomy') }}
+    select product_id, product_family from {{ ref('stg_raw__product_taxonomy') }}
 ),
 
 documents as (

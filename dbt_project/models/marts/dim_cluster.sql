@@ -10,7 +10,7 @@ places as (
 ),
 
 products as (
-    select * from {{ ref('stg_seeds__product_taxonomy') }}
+    select * from {{ ref('stg_raw__product_taxonomy') }}
 ),
 
 named as (

@@ -6,4 +6,4 @@ select
     parent_product_id,
     hs_code,
     gbt4754_code
-from {{ ref('stg_seeds__product_taxonomy') }}
+from {{ ref('stg_raw__product_taxonomy') }}

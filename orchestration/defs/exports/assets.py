@@ -3,17 +3,18 @@
 
 import dagster as dg
 
+from clusterhouse.warehouse import export_marts, publish
 from orchestration.defs.resources import WAREHOUSE_POOL, ClusterhouseResource
-from orchestration.warehouse import export_marts, publish
+from orchestration.defs.transform.assets import warehouse_models
 
-MARTS = ("dim_document", "dim_cluster", "dim_place", "dim_product",
-         "fct_cluster_metric", "fct_cluster_output", "fct_cluster_exports", "fct_company_figure")
+# every dbt model in the marts schema: a new mart needs only its SQL and YAML
+MART_KEYS = sorted((key for key in warehouse_models.keys if key.path[0] == "marts"), key=lambda key: key.path)
 
 
 @dg.asset(
     key=["exports", "published_warehouse"],
     group_name="exports",
-    deps=[dg.AssetKey(["marts", name]) for name in MARTS],
+    deps=MART_KEYS,
     pool=WAREHOUSE_POOL,
     description="The DuckDB file analysts open, replaced in one atomic rename after a green build.",
 )

@@ -9,11 +9,10 @@ from datetime import datetime, timezone
 
 import dagster as dg
 
-from orchestration import raw_tables
+from clusterhouse.extraction import DocumentInput, extract_many
+from clusterhouse.settings import extractor_version
+from clusterhouse.warehouse import connect, raw_tables, replace_rows
 from orchestration.defs.resources import WAREHOUSE_POOL, ClusterhouseResource
-from orchestration.extraction import DocumentInput, extract_many
-from orchestration.settings import extractor_version
-from orchestration.warehouse import connect, replace_rows
 
 _PENDING = """
     select document_id, any_value(text), any_value(language), any_value(published_date), any_value(title)

@@ -2,8 +2,8 @@
 
 import dagster as dg
 
+from clusterhouse.warehouse import connect
 from orchestration.defs.resources import ClusterhouseResource
-from orchestration.warehouse import connect
 
 # DuckDB strings are 1-based; offsets are Python's 0-based character offsets.
 _MISPLACED_EVIDENCE = """

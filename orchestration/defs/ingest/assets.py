@@ -9,11 +9,10 @@ from datetime import datetime, timezone
 
 import dagster as dg
 
-from orchestration import raw_tables
+from clusterhouse.documents.inventory import ingest_rows, plan_ingest, read_files, scan
+from clusterhouse.reference.tables import place_rows, product_rows, product_synonym_rows
+from clusterhouse.warehouse import connect, prepare_build, raw_tables, replace_rows
 from orchestration.defs.resources import WAREHOUSE_POOL, ClusterhouseResource
-from orchestration.ingest import plan_ingest, read_files, scan
-from orchestration.reference_tables import place_rows
-from orchestration.warehouse import connect, prepare_build, replace_rows
 
 
 def _known_files(con) -> dict[str, str]:
@@ -49,37 +48,14 @@ def ingest_documents(context: dg.AssetExecutionContext, clusterhouse: Clusterhou
     for rejection in rejected:
         context.log.warning(f"rejected {rejection.path}: {rejection.reason}")
 
-    now = datetime.now(timezone.utc)
-    sha_by_path = {state.path: state.file_sha256 for state in plan.to_read}
-    docs_per_file: dict[str, int] = {}
-    for doc in documents:
-        docs_per_file[doc.path] = docs_per_file.get(doc.path, 0) + 1
-    rejected_rows = []
-    rejected_sources: set[str] = set()
-    for rejection in rejected:
-        source = rejection.path if rejection.path in sha_by_path else rejection.path.rsplit("#", 1)[0]
-        rejected_sources.add(source)
-        rejected_rows.append(
-            {"source_path": source, "path": rejection.path, "reason": rejection.reason,
-             "file_sha256": sha_by_path.get(source), "rejected_at": now}
-        )
-    file_rows = []
-    for state in plan.to_read:
-        count = docs_per_file.get(state.path, 0)
-        status = "loaded" if state.path not in rejected_sources else ("partly_rejected" if count else "rejected")
-        file_rows.append({"path": state.path, "file_sha256": state.file_sha256, "size_bytes": state.size_bytes,
-                          "status": status, "document_count": count, "loaded_at": now})
-    document_rows = [
-        {**doc.__dict__, "loaded_at": now} for doc in documents
-    ]
-
+    rows = ingest_rows(plan, documents, rejected, datetime.now(timezone.utc))
     touched = [state.path for state in plan.to_read] + plan.removed
     with connect(settings.build_path) as con:
         con.execute("create schema if not exists raw")
-        replace_rows(con, "raw.documents", raw_tables.to_arrow(document_rows, raw_tables.DOCUMENTS), "path", touched)
-        replace_rows(con, "raw.rejected_files", raw_tables.to_arrow(rejected_rows, raw_tables.REJECTED_FILES),
+        replace_rows(con, "raw.documents", raw_tables.to_arrow(rows.documents, raw_tables.DOCUMENTS), "path", touched)
+        replace_rows(con, "raw.rejected_files", raw_tables.to_arrow(rows.rejected, raw_tables.REJECTED_FILES),
                      "source_path", touched)
-        replace_rows(con, "raw.source_files", raw_tables.to_arrow(file_rows, raw_tables.SOURCE_FILES), "path", touched)
+        replace_rows(con, "raw.source_files", raw_tables.to_arrow(rows.files, raw_tables.SOURCE_FILES), "path", touched)
         total_documents = con.execute("select count(distinct document_id) from raw.documents").fetchone()[0]
         total_rejected = con.execute("select count(*) from raw.rejected_files").fetchone()[0]
 
@@ -96,17 +72,28 @@ def ingest_documents(context: dg.AssetExecutionContext, clusterhouse: Clusterhou
     yield dg.MaterializeResult(asset_key=["raw", "source_files"], metadata=summary)
 
 
-@dg.asset(
-    key=["raw", "places"],
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(["raw", "places"],
+                     description="The gazetteer of Chinese administrative divisions (GB/T 2260) the place resolver uses."),
+        dg.AssetSpec(["raw", "product_taxonomy"],
+                     description="The products clusters make, with HS and GB/T 4754 codes and a family."),
+        dg.AssetSpec(["raw", "product_synonyms"],
+                     description="The names of each product in every supported language."),
+    ],
     group_name="ingest",
     pool=WAREHOUSE_POOL,
-    description="The gazetteer of Chinese administrative divisions (GB/T 2260) the place resolver uses.",
+    can_subset=False,
 )
-def places(context: dg.AssetExecutionContext, clusterhouse: ClusterhouseResource) -> dg.MaterializeResult:
+def reference_tables(context: dg.AssetExecutionContext, clusterhouse: ClusterhouseResource):
+    """The reference data the extractor reads (clusterhouse/reference/), published beside the figures."""
     settings = clusterhouse.settings()
     prepare_build(settings.build_path, settings.warehouse_path)
-    rows = place_rows()
+    tables = (("raw.places", place_rows(), raw_tables.PLACES),
+              ("raw.product_taxonomy", product_rows(), raw_tables.PRODUCT_TAXONOMY),
+              ("raw.product_synonyms", product_synonym_rows(), raw_tables.PRODUCT_SYNONYMS))
     with connect(settings.build_path) as con:
         con.execute("create schema if not exists raw")
-        count = replace_rows(con, "raw.places", raw_tables.to_arrow(rows, raw_tables.PLACES))
-    return dg.MaterializeResult(metadata={"places": count})
+        counts = {table: replace_rows(con, table, raw_tables.to_arrow(rows, schema)) for table, rows, schema in tables}
+    for table, count in counts.items():
+        yield dg.MaterializeResult(asset_key=table.split("."), metadata={"rows": count})

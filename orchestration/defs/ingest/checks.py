@@ -2,8 +2,8 @@
 
 import dagster as dg
 
+from clusterhouse.warehouse import connect
 from orchestration.defs.resources import ClusterhouseResource
-from orchestration.warehouse import connect
 
 
 @dg.asset_check(asset=dg.AssetKey(["raw", "documents"]), description="Every document has text and a language.")

@@ -5,6 +5,7 @@ failing test fails the run, so nothing is published from a warehouse that does n
 """
 
 
+import json
 import shutil
 from collections.abc import Mapping
 from typing import Any
@@ -44,8 +45,9 @@ translator = WarehouseLocationTranslator(settings=DagsterDbtTranslatorSettings(e
     pool=WAREHOUSE_POOL,
 )
 def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, clusterhouse: ClusterhouseResource):
-    clusterhouse.settings()  # exports the build warehouse path for dbt's profile
-    invocation = dbt.cli(["build"], context=context)
+    # profiles.yml reads the build warehouse from this var: dbt never opens the published file
+    build_warehouse = json.dumps({"build_warehouse": str(clusterhouse.settings().build_path)})
+    invocation = dbt.cli(["build", "--vars", build_warehouse], context=context)
     yield from invocation.stream()
     # each invocation leaves its own copy of the manifest and logs (~1.5 MB) under target/
     shutil.rmtree(invocation.target_path, ignore_errors=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from dagster_dbt import DbtProject
 
-from orchestration.settings import DBT_PROJECT_DIR
+from clusterhouse.settings import DBT_PROJECT_DIR
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 

@@ -1,0 +1,137 @@
+"""`clusterhouse`: refresh the warehouse, query it, score extraction against annotations.
+
+`refresh`, `evaluate` and `ui` run Dagster: they reach ``orchestration.commands`` when called (the
+only way from this package into the Dagster glue), so importing clusterhouse never imports Dagster.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from clusterhouse.settings import Settings, load_settings
+
+
+def run_refresh(settings: Settings, quiet: bool = False) -> bool:
+    """Materialise every asset once through the refresh job; True when the run succeeded."""
+    from orchestration.commands import run_refresh_job
+
+    succeeded = run_refresh_job(settings, quiet=quiet)
+    if succeeded and not quiet:
+        print(_summary(settings.warehouse_path))
+    return succeeded
+
+
+def _summary(warehouse: Path) -> str:
+    import duckdb
+
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        counts = con.execute("""
+            select (select count(*) from marts.dim_document), (select count(*) from raw.rejected_files),
+                   (select count(*) from marts.dim_cluster), (select count(*) from marts.fct_cluster_metric)
+        """).fetchone()
+    finally:
+        con.close()
+    return (f"  {counts[0]} documents ({counts[1]} files or lines rejected: see raw.rejected_files), "
+            f"{counts[2]} clusters, {counts[3]} cluster figures")
+
+
+def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
+    if fmt == "json":
+        print(json.dumps([dict(zip(columns, row)) for row in rows], default=str, ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+        return
+    cells = [[("" if v is None else str(v)) for v in row] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    print(" | ".join(c.ljust(w) for c, w in zip(columns, widths)))
+    print("-+-".join("-" * w for w in widths))
+    for row in cells:
+        print(" | ".join(v.ljust(w) for v, w in zip(row, widths)))
+    print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+
+
+def run_sql(query: str, fmt: str) -> int:
+    import duckdb
+
+    settings = load_settings()
+    if not settings.warehouse_path.exists():
+        print(f"no warehouse at {settings.warehouse_path}: run `clusterhouse refresh` first", file=sys.stderr)
+        return 2
+    con = duckdb.connect(str(settings.warehouse_path), read_only=True)
+    try:
+        cursor = con.execute(query)
+        columns = [d[0] for d in cursor.description] if cursor.description else []
+        rows = cursor.fetchall() if columns else []
+    except duckdb.Error as exc:
+        print(f"query failed: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    _print_rows(columns, rows, fmt)
+    return 0
+
+
+def run_evaluate(docs: Path, gold: Path, verbose: bool, min_f1: float) -> int:
+    import shutil
+    import tempfile
+
+    from clusterhouse.evaluation.scoring import format_report, score_warehouse
+
+    work = Path(tempfile.mkdtemp(prefix="clusterhouse-evaluate-"))
+    try:
+        raw = work / "raw"
+        shutil.copytree(docs, raw)
+        settings = load_settings(
+            raw_dir=raw, warehouse_path=work / "clusterhouse.duckdb", build_path=work / "build.duckdb",
+            export_dir=work / "exports", dagster_home=work / "dagster_home",
+        )
+        if not run_refresh(settings, quiet=True):
+            print("refresh of the evaluation warehouse failed", file=sys.stderr)
+            return 2
+        report = score_warehouse(work / "clusterhouse.duckdb", gold)
+        print(format_report(report, verbose=verbose))
+        return 0 if report.f1 >= min_f1 else 1
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="clusterhouse", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("refresh", help="materialise every asset once (the nightly job) and publish")
+    ui = commands.add_parser("ui", help="start the Dagster UI and the schedule daemon (dagster dev)")
+    ui.add_argument("--port", type=int, default=3000)
+    sql = commands.add_parser("sql", help="run one read-only query against the published warehouse")
+    sql.add_argument("query")
+    sql.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    evaluate = commands.add_parser("evaluate", help="build a throw-away warehouse from DOCS and score it against GOLD")
+    evaluate.add_argument("docs", type=Path)
+    evaluate.add_argument("gold", type=Path)
+    evaluate.add_argument("--verbose", action="store_true", help="list every match, miss and extra")
+    evaluate.add_argument("--min-f1", type=float, default=0.0, help="exit 1 when facts F1 is below this")
+    args = parser.parse_args(argv)
+
+    if args.command == "refresh":
+        return 0 if run_refresh(load_settings()) else 1
+    if args.command == "ui":
+        from orchestration.commands import run_ui
+
+        return run_ui(load_settings(), args.port)
+    if args.command == "sql":
+        return run_sql(args.query, args.format)
+    if args.command == "evaluate":
+        return run_evaluate(args.docs, args.gold, args.verbose, args.min_f1)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""Titles and the content identity of an article."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from clusterhouse.documents.dates import iter_full_dates
+from clusterhouse.documents.tidy import is_cjk
+
+DOCUMENT_ID_CHARS = 16
+
+_HEADLINE_END = tuple(".。,，;；:：、")
+_DATE_LABEL_PREFIX = re.compile(
+    r"^(?:date|dated|published|posted|post time|updated|data|fecha|datum|日期|发布时间|时间)?\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+
+
+_BYLINE = re.compile(r"^(?:by|di|por|par|von|photo|foto|图|文|记者)[\s:：/]", re.IGNORECASE)
+
+
+def strip_leading_date(line: str) -> str:
+    """`date 2023-09-21 Some headline` -> `Some headline` (a stamp glued to the first line)."""
+    dates = iter_full_dates(line[:60])
+    if dates and _DATE_LABEL_PREFIX.match(line[: dates[0][0]]):
+        rest = line[dates[0][1] :]
+        rest = re.sub(r"^\s*\d{1,2}:\d{2}(?::\d{2})?", "", rest)
+        return rest.strip(" |-–—丨")
+    return line
+
+
+def headline(line: str) -> str | None:
+    """The line as a title when it looks like one: short, not ending like a sentence."""
+    line = strip_leading_date(re.sub(r"^#{1,6}\s+", "", line.strip())).strip()
+    if not line or line.endswith(_HEADLINE_END) or not re.search(r"[^\W\d_]{2}|[\u4e00-\u9fff]", line):
+        return None
+    if _BYLINE.match(line):
+        return None
+    limit = 60 if sum(map(is_cjk, line)) > len(line) / 2 else 160
+    return line if len(line) <= limit else None
+
+
+def first_paragraph_title(text: str) -> str | None:
+    paragraphs = text.split("\n\n", 1)
+    if len(paragraphs) < 2:
+        return None  # a one-paragraph text has no separate headline
+    return headline(paragraphs[0])
+
+
+def identity_key(text: str) -> str:
+    """Letters and digits only, case-folded: layout, punctuation and encoding do not change it."""
+    return "".join(c for c in unicodedata.normalize("NFKC", text).casefold() if c.isalnum())
+
+
+def content_id(title: str | None, text: str) -> str:
+    """Stable id of an article's content: the same article in two files gets the same id."""
+    key_text = identity_key(text)
+    key_title = identity_key(title or "")
+    key = key_text if key_title in key_text else key_title + key_text
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:DOCUMENT_ID_CHARS]
+

@@ -1,0 +1,121 @@
+"""Tidying extracted text into paragraphs separated by blank lines."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000\f\v]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_SENTENCE_END = tuple('.!?。！？:;；："”’»)）】')
+_LIST_ITEM = re.compile(r"^(?:[-*•·▪]\s|\d{1,2}[.)]\s|[（(]?[一二三四五六七八九十\d]{1,3}[)）、]|\|)")
+PAGE_NUMBER = re.compile(
+    r"^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$", re.IGNORECASE
+)
+
+
+def is_cjk(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def _width(line: str) -> int:
+    return sum(2 if is_cjk(c) else 1 for c in line)
+
+
+def _join_lines(left: str, right: str) -> str:
+    if not left or not right:
+        return left + right
+    if left.endswith("-") and len(left) > 1 and left[-2].isalpha() and right[0].islower():
+        return left[:-1] + right  # a word hyphenated at the line end
+    if is_cjk(left[-1]) or is_cjk(right[0]):
+        return left + right  # Chinese has no spaces between words
+    return f"{left} {right}"
+
+
+def tidy_lines(raw: str) -> list[str]:
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    raw = _INVISIBLE.sub("", raw)
+    raw = SPACES.sub(" ", raw)
+    raw = _CONTROL.sub("", raw)
+    return [line.strip() for line in raw.split("\n")]
+
+
+def _typical_width(lines: list[str]) -> int:
+    widths = sorted(_width(line) for line in lines if line)
+    return widths[int(0.9 * (len(widths) - 1))] if widths else 0
+
+
+def _looks_hard_wrapped(lines: list[str]) -> bool:
+    """Lines of similar, modest width that mostly stop mid-sentence: a wrapped plain-text file."""
+    non_empty = [line for line in lines if line]
+    if len(non_empty) < 3:
+        return False
+    typical = _typical_width(non_empty)
+    if not 30 <= typical <= 130:
+        return False
+    full = sum(_width(line) >= 0.6 * typical for line in non_empty)
+    open_ended = sum(not line.endswith(_SENTENCE_END) for line in non_empty)
+    return full >= 0.6 * len(non_empty) and open_ended >= 0.5 * len(non_empty)
+
+
+def reflow_lines(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines into paragraphs; a blank line or a short line ends a paragraph."""
+    typical = _typical_width(lines)
+    paragraphs: list[str] = []
+    current = ""
+    for index, line in enumerate(lines):
+        if not line:
+            if current:
+                paragraphs.append(current)
+            current = ""
+            continue
+        current = _join_lines(current, line)
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        short = _width(line) < 0.75 * typical
+        if short or (following and _LIST_ITEM.match(following)):
+            paragraphs.append(current)
+            current = ""
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _markdown_paragraphs(lines: list[str]) -> list[str]:
+    """Markdown: the lines of a block form one paragraph, except list items and table rows."""
+    paragraphs: list[str] = []
+    current = ""
+    for line in [*lines, ""]:
+        if not line or _LIST_ITEM.match(line):
+            if current:
+                paragraphs.append(current)
+            current = line
+        else:
+            current = _join_lines(current, line)
+    return paragraphs
+
+
+def tidy_text(raw: str, reflow: bool | None = None, markdown: bool = False) -> str:
+    """Paragraphs separated by a blank line, spaces collapsed, lines of a paragraph joined.
+
+    `reflow=None` decides from the text: a hard-wrapped file is reflowed, otherwise every line is
+    a paragraph (news sites paste one paragraph per line). `markdown` joins the lines of each
+    blank-line separated block, as Markdown renders them.
+    """
+    lines = tidy_lines(raw)
+    if reflow is None and not markdown:
+        reflow = _looks_hard_wrapped(lines)
+    if markdown:
+        paragraphs = _markdown_paragraphs(lines)
+    elif reflow:
+        paragraphs = reflow_lines(lines)
+    else:
+        paragraphs = []
+        for line in lines:
+            # Table rows stay together in one paragraph, one row per line.
+            if line.startswith("|") and paragraphs and paragraphs[-1].startswith("|"):
+                paragraphs[-1] += "\n" + line
+            elif line:
+                paragraphs.append(line)
+    return "\n\n".join(paragraphs)
+

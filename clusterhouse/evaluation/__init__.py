@@ -1,0 +1,1 @@
+"""Scoring a built warehouse against annotated documents."""

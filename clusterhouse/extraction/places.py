@@ -1,0 +1,523 @@
+"""Chinese administrative divisions (GB/T 2260) and the resolution of place names in article text.
+
+The gazetteer is read from the CSVs in clusterhouse/reference/places/ (built by build_gazetteer.py,
+towns and aliases curated by hand). `find_mentions` finds Chinese names (simplified or traditional,
+with or without the type word) and romanised names (pinyin, customary English, historic spellings,
+exonyms) and decides between same-named places only from what the document itself says.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from clusterhouse.reference import PLACES_DIR as REFERENCE
+
+
+@dataclass(frozen=True)
+class Place:
+    admin_code: str  # 6-digit code of the division (for a town: of its county-level division)
+    name_zh: str
+    name_en: str
+    level: str  # 'province' | 'prefecture' | 'county' | 'town'
+    division_type: str
+    county_code: str | None
+    prefecture_code: str | None
+    province_code: str
+    town_name_en: str | None = None
+    town_name_zh: str | None = None
+    former_names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str  # character span in the input text
+    place: Place | None  # None when ambiguous
+    candidates: tuple[Place, ...]  # all candidates (len > 1 when ambiguous)
+
+
+# --- type words ----------------------------------------------------------------------------------
+# hint -> (division types that fit exactly, levels that fit loosely)
+HINTS = {
+    "province": ({"province", "autonomous region", "SAR", "municipality"}, {"province"}),
+    "autonomous region": ({"autonomous region"}, {"province"}),
+    "SAR": ({"SAR"}, {"province"}),
+    "municipality": ({"municipality"}, {"province"}),
+    "city": ({"municipality", "prefecture-level city", "county-level city"},
+             {"province", "prefecture", "county"}),
+    "county": ({"county", "autonomous county"}, {"county"}),
+    "district": ({"district", "new district", "special district", "forestry district"}, {"county"}),
+    "prefecture": ({"prefecture-level city", "autonomous prefecture", "prefecture", "league"},
+                   {"prefecture"}),
+    "banner": ({"banner", "autonomous banner"}, {"county"}),
+    "league": ({"league"}, {"prefecture"}),
+    "town": ({"town", "township", "subdistrict", "development zone"}, {"town"}),
+    "zone": ({"development zone"}, {"town"}),
+}
+# Words after a romanised name (case-insensitive), longest first.
+SUFFIX_TYPES = {
+    ("special", "administrative", "region"): "SAR", ("sar",): "SAR",
+    ("autonomous", "region"): "autonomous region", ("autonomous", "prefecture"): "prefecture",
+    ("autonomous", "county"): "county", ("autonomous", "banner"): "banner",
+    ("prefecture", "level", "city"): "prefecture", ("county", "level", "city"): "city",
+    ("economic", "development", "zone"): "zone", ("development", "zone"): "zone",
+    ("demonstration", "zone"): "zone", ("new", "area"): "district", ("new", "district"): "district",
+    ("sub", "district"): "town", ("province",): "province", ("municipality",): "municipality",
+    ("city",): "city", ("county",): "county", ("xian",): "county", ("district",): "district",
+    ("prefecture",): "prefecture", ("banner",): "banner", ("league",): "league", ("town",): "town",
+    ("township",): "town", ("subdistrict",): "town", ("zhen",): "town", ("jiedao",): "town",
+    ("zone",): "zone",
+}
+# Ethnic names that stand between a name and "Autonomous ..." (Yanbian Korean Autonomous Prefecture).
+ETHNIC_EN = set(
+    "zhuang hui uyghur uygur uighur tibetan mongol mongolian korean miao yi tujia dai bai hani kazakh li "
+    "lisu va she lahu naxi jingpo kirghiz kyrgyz tu daur mulao qiang blang salar maonan gelao xibe achang "
+    "pumi tajik nu uzbek russian ewenki evenki de'ang bonan yugur jing tatar derung oroqen hezhen monba "
+    "lhoba jino buyei bouyei dong yao manchu and".split()
+)
+# Words before a name, in the languages we read ("contea di Anxi", "Kreis Anxi", "province of Anhui").
+PREFIX_TYPES = re.compile(
+    r"(?:\b(?P<w>county|province|city|district|prefecture|town|township|municipality|contea|provincia|"
+    r"città|distretto|prefettura|municipalità|condado|ciudad|distrito|prefectura|municipio|comté|ville|"
+    r"préfecture|kreis|landkreis|provinz|stadt|bezirk|stadtbezirk|präfektur|großgemeinde|gemeinde)"
+    r"\s+(?:of\s+(?:the\s+)?|di\s+|de\s+|du\s+|del\s+|d'|de\s+la\s+|von\s+)?)$",
+    re.IGNORECASE,
+)
+PREFIX_HINT = {
+    "county": "county", "contea": "county", "condado": "county", "comté": "county", "kreis": "county",
+    "landkreis": "county", "province": "province", "provincia": "province", "provinz": "province",
+    "city": "city", "città": "city", "ciudad": "city", "ville": "city", "stadt": "city",
+    "municipality": "city", "municipalità": "city", "municipio": "city",
+    "district": "district", "distretto": "district", "distrito": "district", "bezirk": "district",
+    "stadtbezirk": "district", "prefecture": "prefecture", "prefettura": "prefecture",
+    "prefectura": "prefecture", "préfecture": "prefecture", "präfektur": "prefecture",
+    "town": "town", "township": "town", "großgemeinde": "town", "gemeinde": "town",
+}
+LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "town": 3}
+
+# Romanised single-syllable Chinese surnames: "Xi Jinping" is no mention of Jinping district.
+SURNAMES = set(
+    "wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie "
+    "song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding "
+    "ren yao shen zhong cui tan fan liao shi jin jia xia fu fang zou xiong bai meng qin qiu hou yin xue yan "
+    "duan lei long tao mao hao gu gong shao wan qian dai mo kong xiang chang wen kang niu xi".split()
+)
+# Spellings without the apostrophe that are everyday words (De'an -> "Dean").
+NO_APOSTROPHE_STOP = {"dean", "lean", "longan", "tongan"}
+# Town names that are also words or company names in Latin text; they need a type word.
+TOWN_LATIN_NEEDS_TYPE = {"situ", "datang", "daji"}
+ELISIONS = {"l", "d", "dell", "nell", "all", "dall", "sull", "coll", "un", "quell", "s", "c", "n", "j", "qu"}
+
+LATIN_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]+(?:['’][A-Za-zÀ-ÖØ-öø-ɏ]+)*")
+SENTENCE_END = re.compile(r"[.!?;。！？；\n]")
+GAP_ONLY_SPACE = re.compile(r"[\s\-]*")
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents; ü -> u; curly apostrophe -> straight."""
+    if text.isascii():
+        return text.lower()
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+
+
+def _read(name: str) -> list[dict]:
+    with (REFERENCE / name).open(encoding="utf-8", newline="") as f:
+        rows = csv.reader(f)
+        header = next(rows)
+        return [dict(zip(header, row)) for row in rows]
+
+
+@dataclass(slots=True)
+class _Entry:
+    place: Place
+    safe: bool  # may match without a type word
+    primary: bool = True  # False for derived spellings (Jinan for Jin'an)
+    languages: frozenset[str] | None = None  # exonyms used only in these languages
+    customary: bool = False  # an established English name (Xi'an): wins when the text cannot decide
+
+
+@dataclass(slots=True)
+class _Raw:
+    start: int
+    end: int
+    candidates: tuple[Place, ...]
+    extra: dict = field(default_factory=dict)
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        self._places: dict[str, Place] = {}
+        self._former_to_current: dict[str, str] = {}
+        self._zh: dict[str, list[_Entry]] = {}
+        self._zh_lengths: dict[str, list[int]] = {}
+        self._latin: dict[tuple[str, ...], list[_Entry]] = {}
+        self._latin_lengths: dict[str, list[int]] = {}
+        self._t2s: dict[int, str] = {}
+
+    # --- loading ---------------------------------------------------------------------------------
+    @classmethod
+    def load(cls) -> "Gazetteer":
+        gaz = cls()
+        rows = _read("gazetteer.csv")
+        former = _read("places_former.csv")
+        former_names: dict[str, list[str]] = {}
+        for f in former:
+            former_names.setdefault(f["current_code"], []).append(f["former_name_zh"])
+            gaz._former_to_current[f["former_code"]] = f["current_code"]
+        for r in rows:
+            code, level = r["admin_code"], r["level"]
+            place = Place(
+                admin_code=code, name_zh=r["name_zh"], name_en=r["name_en"], level=level,
+                division_type=r["division_type"], county_code=code if level == "county" else None,
+                prefecture_code=r["prefecture_code"] or None, province_code=r["province_code"],
+                former_names=tuple(former_names.get(code, ())),
+            )
+            gaz._places[code] = place
+            gaz._index_division(place, r)
+        for f in former:
+            place = gaz._places[f["current_code"]]
+            gaz._add_zh(f["former_name_zh"], _Entry(place, True))
+            bare = _strip_type_words(_fold(f["former_name_en"]).split())
+            gaz._add_latin(bare, _Entry(place, len(bare) > 1 or len(bare[0]) > 4))
+        for t in _read("places_towns.csv"):
+            gaz._index_town(t)
+        for a in _read("places_aliases.csv"):
+            langs = frozenset(a["language"].split()) if a["kind"] == "exonym" else None
+            place = gaz._places[a["admin_code"]]
+            gaz._add_latin(tuple(_latin_tokens(a["alias"])), _Entry(place, True, True, langs))
+        gaz._t2s = {ord(r["traditional"]): r["simplified"] for r in _read("places_t2s.csv")}
+        # Longest first, so the scanners try 宁夏回族自治区 before 宁夏.
+        for lengths, keys in ((gaz._zh_lengths, gaz._zh), (gaz._latin_lengths, gaz._latin)):
+            for key in keys:
+                lengths.setdefault(key[0], set()).add(len(key))
+            for first, found in lengths.items():
+                lengths[first] = sorted(found, reverse=True)
+        return gaz
+
+    def _index_division(self, place: Place, row: dict) -> None:
+        short, dtype = row["short_zh"], row["division_type"]
+        self._add_zh(place.name_zh, _Entry(place, True))
+        if short != place.name_zh:
+            self._add_zh(short, _Entry(place, row["short_zh_safe"] == "1"))
+            # Customary shortened forms: 延边州, 景宁县, 鄂伦春旗, 内蒙.
+            tail = {"autonomous prefecture": "州", "autonomous county": "县",
+                    "autonomous banner": "旗"}.get(dtype)
+            if tail and len(short) >= 2:
+                self._add_zh(short + tail, _Entry(place, True))
+        if place.admin_code == "150000":
+            self._add_zh("内蒙", _Entry(place, True))
+        safe = row["name_en_safe"] == "1"
+        for name in {row["name_en"], row["name_pinyin"]}:
+            tokens = _strip_type_words(_latin_tokens(name))
+            single_syllable = len(short) == 1
+            # The pinyin of 陕西 is "Shanxi", but in English "Shanxi" is 山西: the customary name wins.
+            primary = name == row["name_en"]
+            customary = primary and row["name_en_customary"] == "1"
+            self._add_latin(tokens, _Entry(place, safe and not single_syllable, primary, None, customary))
+            if single_syllable and place.level == "county":  # She County is also written Shexian
+                fused = tokens[0] + {"county": "xian", "district": "qu"}.get(dtype, "")
+                self._add_latin((fused,), _Entry(place, True))
+
+    def _index_town(self, row: dict) -> None:
+        county = self._places[row["county_code"]]
+        has_county = county.level == "county"
+        place = Place(
+            admin_code=county.admin_code, name_zh=row["name_zh"], name_en=row["name_en"], level="town",
+            division_type=row["town_type"], county_code=county.admin_code if has_county else None,
+            prefecture_code=county.prefecture_code, province_code=county.province_code,
+            town_name_en=row["name_en"], town_name_zh=row["name_zh"],
+        )
+        self._add_zh(row["name_zh"], _Entry(place, True))
+        self._add_zh(row["short_zh"], _Entry(place, row["short_zh_safe"] == "1"))
+        if row["town_type"] == "subdistrict":  # most subdistricts were towns until recently
+            self._add_zh(row["short_zh"] + "镇", _Entry(place, True))
+        tokens = tuple(_latin_tokens(row["name_en"]))
+        self._add_latin(tokens, _Entry(place, "".join(tokens) not in TOWN_LATIN_NEEDS_TYPE))
+
+    def _add_zh(self, surface: str, entry: _Entry) -> None:
+        entries = self._zh.setdefault(surface, [])
+        if all(e.place is not entry.place for e in entries):
+            entries.append(entry)
+
+    def _add_latin(self, tokens: tuple[str, ...], entry: _Entry) -> None:
+        tokens = tuple(tokens)
+        if not tokens:
+            return
+        self._add_latin_key(tokens, entry)
+        plain = tuple(t.replace("'", "") for t in tokens)
+        if plain != tokens and "".join(plain) not in NO_APOSTROPHE_STOP:  # Xi'an is also written Xian
+            variant = _Entry(entry.place, entry.safe, False, entry.languages, entry.customary)
+            self._add_latin_key(plain, variant)
+
+    def _add_latin_key(self, tokens: tuple[str, ...], entry: _Entry) -> None:
+        entries = self._latin.setdefault(tokens, [])
+        for known in entries:
+            if known.place is entry.place:  # Pékin (fr) and Pekín (es) fold to one key
+                known.safe |= entry.safe
+                known.primary |= entry.primary
+                known.customary |= entry.customary
+                if known.languages is not None:
+                    known.languages = None if entry.languages is None else known.languages | entry.languages
+                return
+        entries.append(entry)
+
+    # --- lookups ---------------------------------------------------------------------------------
+    def get(self, admin_code: str) -> Place | None:
+        """The current division for a current or former code."""
+        return self._places.get(admin_code) or self._places.get(self._former_to_current.get(admin_code, ""))
+
+    def lineage(self, place: Place) -> dict:
+        """English names of the county, prefecture and province a place lies in (itself included)."""
+
+        def name(code: str | None) -> str | None:
+            found = self._places.get(code) if code else None
+            return found.name_en if found else None
+
+        return {"county": name(place.county_code), "prefecture": name(place.prefecture_code),
+                "province": name(place.province_code)}
+
+    # --- mentions --------------------------------------------------------------------------------
+    def find_mentions(self, text: str, language: str | None = None) -> list[PlaceMention]:
+        raws = self._scan_latin(text, language) + self._scan_chinese(text)
+        raws.sort(key=lambda r: r.start)
+        return _resolve(text, raws)
+
+    def _scan_chinese(self, text: str) -> list[_Raw]:
+        simplified = text.translate(self._t2s)  # same length, so spans stay valid
+        raws: list[_Raw] = []
+        i, n = 0, len(simplified)
+        lengths = self._zh_lengths
+        while i < n:
+            for length in lengths.get(simplified[i], ()):
+                entries = self._zh.get(simplified[i:i + length])
+                if not entries:
+                    continue
+                raw = self._zh_candidates(entries, i, length, raws)
+                if raw:
+                    raws.append(raw)
+                    i += length
+                    break
+            else:
+                i += 1
+        return raws
+
+    def _zh_candidates(
+        self, entries: list[_Entry], start: int, length: int, previous: list[_Raw]
+    ) -> _Raw | None:
+        if any(e.safe for e in entries):
+            places = [e.place for e in entries]
+            if len(places) > 1 and any(p.level == "province" for p in places):
+                places = [p for p in places if p.level == "province"]  # 吉林 is the province, 吉林市 the city
+            return _Raw(start, start + length, tuple(places))
+        # A name that is also a word counts only right after a parent: 中山古镇, 北京朝阳.
+        if previous and previous[-1].end == start:
+            parents = previous[-1].candidates
+            places = tuple(e.place for e in entries if any(_is_ancestor(p, e.place) for p in parents))
+            if places:
+                return _Raw(start, start + length, places)
+        return None
+
+    def _scan_latin(self, text: str, language: str | None) -> list[_Raw]:
+        tokens = []  # (start, end, folded)
+        for m in LATIN_TOKEN.finditer(text):
+            start, word = m.start(), m.group()
+            if "'" in word or "’" in word:
+                head, _, rest = word.replace("’", "'").partition("'")
+                if head.lower() in ELISIONS and rest[:1].isupper():  # dell'Anhui, d'Anxi
+                    start, word = start + len(head) + 1, word[len(head) + 1:]
+                if word.lower().endswith(("'s", "’s")):
+                    word = word[:-2]
+            tokens.append((start, start + len(word), _fold(word)))
+        raws: list[_Raw] = []
+        i = 0
+        while i < len(tokens):
+            start, _, folded = tokens[i]
+            lengths = self._latin_lengths.get(folded, ()) if text[start].isupper() else ()
+            matched = 0
+            for length in lengths:
+                entries = self._latin.get(tuple(t[2] for t in tokens[i:i + length]))
+                if entries and _tokens_adjacent(text, tokens, i, length):
+                    raw = self._latin_candidates(text, tokens, i, length, entries, language)
+                    if raw:
+                        raws.append(raw)
+                        matched = raw.extra["tokens"]
+                    break
+            i += matched or 1
+        return raws
+
+    def _latin_candidates(self, text, tokens, i, length, entries, language) -> _Raw | None:
+        start, end = tokens[i][0], tokens[i + length - 1][1]
+        entries = [e for e in entries if e.languages is None or language is None or language in e.languages]
+        hint, used = _suffix_hint(text, tokens, i + length)
+        if used:
+            end = tokens[i + length + used - 1][1]
+        if not hint:
+            m = PREFIX_TYPES.search(text, max(0, start - 40), start)
+            hint = PREFIX_HINT[m.group("w").lower()] if m else None
+        if not hint:
+            entries = [e for e in entries if e.safe]
+            if length == 1 and i > 0 and _is_person_name(text, tokens, i):
+                return None
+        if any(e.primary for e in entries):  # "Jinan" is 济南; Jin'an districts need their apostrophe
+            entries = [e for e in entries if e.primary]
+        if not entries:
+            return None
+        places = _filter_by_hint([e.place for e in entries], hint)
+        customary = [e.place for e in entries if e.customary and e.place in places]
+        extra = {"tokens": length + used, "customary": customary[0] if len(customary) == 1 else None}
+        return _Raw(start, end, tuple(places), extra=extra)
+
+
+def _latin_tokens(name: str) -> list[str]:
+    if name.isascii() and name.isalpha():  # most names: one plain word (saves a third of load time)
+        return [name.lower()]
+    return [_fold(m.group()) for m in LATIN_TOKEN.finditer(name)]
+
+
+def _strip_type_words(tokens: list[str]) -> tuple[str, ...]:
+    tokens = list(tokens)
+    while len(tokens) > 1 and (tokens[-1],) in SUFFIX_TYPES:
+        tokens.pop()
+    return tuple(tokens)
+
+
+def _tokens_adjacent(text: str, tokens: list, i: int, length: int) -> bool:
+    """The tokens of a multi-word name are separated by spaces or hyphens only (Inner Mongolia)."""
+    return all(GAP_ONLY_SPACE.fullmatch(text, tokens[k - 1][1], tokens[k][0])
+               for k in range(i + 1, i + length))
+
+
+def _suffix_hint(text: str, tokens: list, j: int) -> tuple[str | None, int]:
+    """The type word right after a name, and how many tokens it takes (ethnic words included)."""
+    skip = 0
+    while (j + skip < len(tokens) and tokens[j + skip][2] in ETHNIC_EN
+           and j + skip + 1 < len(tokens) and tokens[j + skip + 1][2] in (ETHNIC_EN | {"autonomous"})):
+        skip += 1
+    k = j + skip
+    for phrase, hint in SUFFIX_TYPES.items():  # insertion order puts longer phrases first
+        if skip and phrase[0] != "autonomous":
+            continue
+        if k + len(phrase) <= len(tokens) and all(
+            tokens[k + n][2] == word
+            and GAP_ONLY_SPACE.fullmatch(text, tokens[k + n - 1][1], tokens[k + n][0])
+            for n, word in enumerate(phrase)
+        ):
+            return hint, skip + len(phrase)
+    return None, 0
+
+
+def _is_person_name(text: str, tokens: list, i: int) -> bool:
+    prev_start, prev_end, prev = tokens[i - 1]
+    return (prev in SURNAMES and text[prev_start].isupper() and text[prev_end:tokens[i][0]] == " ")
+
+
+def _filter_by_hint(places: list[Place], hint: str | None) -> list[Place]:
+    if not hint:
+        if len(places) > 1 and any(p.level == "province" for p in places):
+            return [p for p in places if p.level == "province"]  # "Jilin" is the province
+        return places
+    types, levels = HINTS[hint]
+    exact = [p for p in places if p.division_type in types]
+    loose = [p for p in places if p.level in levels]
+    return exact or loose or places
+
+
+def _ancestor_codes(place: Place) -> set[str]:
+    codes = {place.prefecture_code, place.province_code}
+    if place.level == "town":
+        codes.add(place.admin_code)
+    codes.discard(None)
+    if place.level != "town":
+        codes.discard(place.admin_code)
+    return codes
+
+
+def _is_ancestor(outer: Place, inner: Place) -> bool:
+    return (outer.level != "town" and outer is not inner
+            and LEVEL_RANK[outer.level] < LEVEL_RANK[inner.level]
+            and outer.admin_code in _ancestor_codes(inner))
+
+
+def _relation(candidate: Place, anchor: Place) -> float:
+    if candidate is anchor:
+        return 3.0
+    if _is_ancestor(candidate, anchor) or _is_ancestor(anchor, candidate):
+        return 2.0
+    if candidate.prefecture_code and candidate.prefecture_code == anchor.prefecture_code:
+        return 1.0
+    if candidate.province_code == anchor.province_code:
+        return 0.5
+    return 0.0
+
+
+def _resolve(text: str, raws: list[_Raw]) -> list[PlaceMention]:
+    sentence_ends = [m.start() for m in SENTENCE_END.finditer(text)]
+    sentence = [bisect.bisect(sentence_ends, r.start) for r in raws]
+    by_sentence: dict[int, list[int]] = {}
+    for i, s in enumerate(sentence):
+        by_sentence.setdefault(s, []).append(i)
+    resolved: dict[int, Place] = {i: r.candidates[0] for i, r in enumerate(raws) if len(r.candidates) == 1}
+    relation_cache: dict[tuple[int, int], float] = {}
+
+    def relation(c: Place, a: Place) -> float:
+        key = (id(c), id(a))
+        if key not in relation_cache:
+            relation_cache[key] = _relation(c, a)
+        return relation_cache[key]
+
+    def score(i: int, c: Place, counts: dict[int, tuple[Place, int]]) -> float:
+        # Every other mention counts once; one in the same sentence twice; right next to it four times
+        # ("Ziyang county, Ankang", "Quanzhou Anxi").
+        total = sum(relation(c, a) * n for a, n in counts.values())
+        for j in by_sentence[sentence[i]]:
+            if j == i:
+                continue
+            a, b = (raws[i], raws[j]) if i < j else (raws[j], raws[i])
+            nearness = 3.0 if b.start - a.end <= 12 else 1.0
+            if j in resolved:
+                total += relation(c, resolved[j]) * nearness
+            else:
+                # two undecided names that fit together ("Guzhen, Zhongshan": the town and its city)
+                # support each other's consistent readings, at half weight
+                total += 0.5 * nearness * max(relation(c, other) for other in raws[j].candidates)
+        return total
+
+    for _ in range(3):  # decisions feed the next round: Anxi -> Quanzhou -> Fujian's Fuzhou
+        counts: dict[int, tuple[Place, int]] = {}
+        for place in resolved.values():
+            counts[id(place)] = (place, counts.get(id(place), (place, 0))[1] + 1)
+        decided = {}
+        for i, raw in enumerate(raws):
+            if i in resolved:
+                continue
+            scores = [score(i, c, counts) for c in raw.candidates]
+            choice = _decide(raw.candidates, scores)
+            customary = raw.extra.get("customary")
+            if not choice and customary and scores[raw.candidates.index(customary)] >= max(scores):
+                choice = customary  # "Xi'an" is the city unless the text points at a Xi'an district
+            if choice:
+                decided[i] = choice
+        if not decided:
+            break
+        resolved.update(decided)
+    return [PlaceMention(r.start, r.end, text[r.start:r.end], resolved.get(i), r.candidates)
+            for i, r in enumerate(raws)]
+
+
+def _decide(candidates: tuple[Place, ...], scores: list[float]) -> Place | None:
+    best = max(scores)
+    top = [c for c, s in zip(candidates, scores) if s >= best - 1e-9]
+    if len(top) == 1 and best > 0:
+        return top[0]
+    # 长沙 is 长沙市 or its 长沙县; 朝阳 next to 辽宁 is 朝阳市 or its 朝阳县: either reading lies in the
+    # prefecture, so the prefecture is no guess. Anything else the document must decide.
+    outer = min(top, key=lambda p: LEVEL_RANK[p.level])
+    if all(p is outer or _is_ancestor(outer, p) for p in top):
+        return outer
+    return None

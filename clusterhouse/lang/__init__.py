@@ -1,0 +1,1 @@
+"""What each supported language's words are: one folder of data per language."""

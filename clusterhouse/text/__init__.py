@@ -1,0 +1,1 @@
+"""Text-level helpers every stage shares: language detection, sentence spans, Chinese script."""

@@ -1,0 +1,97 @@
+"""The code location: asset keys, groups, checks, job and schedule (a rename never slips by)."""
+
+from pathlib import Path
+
+import dagster as dg
+
+from orchestration.definitions import build_definitions
+
+EXPECTED_KEYS = {
+    "raw/documents", "raw/rejected_files", "raw/source_files", "raw/places",
+    "raw/figures", "raw/document_clusters", "raw/extracted_documents",
+    "raw/product_taxonomy", "raw/product_synonyms", "raw/exchange_rates",
+    "staging/stg_raw__documents", "staging/stg_raw__rejected_files", "staging/stg_raw__figures",
+    "staging/stg_raw__document_clusters", "staging/stg_raw__places",
+    "staging/stg_raw__product_taxonomy", "staging/stg_seeds__exchange_rates",
+    "intermediate/int_documents__deduplicated", "intermediate/int_places__with_lineage",
+    "intermediate/int_clusters__identified", "intermediate/int_figures__attributed",
+    "marts/dim_document", "marts/dim_cluster", "marts/dim_place", "marts/dim_product",
+    "marts/fct_cluster_metric", "marts/fct_cluster_output", "marts/fct_cluster_exports",
+    "marts/fct_company_figure",
+    "exports/published_warehouse", "exports/mart_files",
+}
+
+
+def _graph():
+    defs = build_definitions()
+    return defs, defs.resolve_asset_graph()
+
+
+def test_asset_keys_are_warehouse_locations():
+    _, graph = _graph()
+    keys = {key.to_user_string() for key in graph.get_all_asset_keys()}
+    assert keys == EXPECTED_KEYS
+
+
+def test_groups_follow_the_layers():
+    _, graph = _graph()
+    for key in graph.get_all_asset_keys():
+        group = graph.get(key).group_name
+        layer = key.path[0]
+        expected = {"raw": {"ingest", "extract"}, "staging": {"staging"}, "intermediate": {"intermediate"},
+                    "marts": {"marts"}, "exports": {"exports"}}[layer]
+        assert group in expected, (key, group)
+
+
+def test_dbt_tests_are_asset_checks():
+    _, graph = _graph()
+    checks = {check.asset_key.to_user_string() for check in graph.asset_check_keys}
+    assert "marts/fct_cluster_metric" in checks
+    assert "marts/dim_cluster" in checks
+
+
+def test_python_checks_guard_the_raw_layer():
+    _, graph = _graph()
+    names = {(check.asset_key.to_user_string(), check.name) for check in graph.asset_check_keys}
+    assert ("raw/figures", "evidence_spans_point_into_the_text") in names
+    assert ("raw/figures", "no_figure_after_publication") in names
+    assert ("raw/documents", "documents_have_text_and_language") in names
+    assert ("raw/rejected_files", "rejected_files_have_reasons") in names
+
+
+def test_refresh_job_selects_every_asset_and_the_schedule_has_a_timezone():
+    defs, graph = _graph()
+    job = defs.resolve_job_def("refresh")
+    assert job.executor_def is dg.in_process_executor
+    schedule = defs.resolve_schedule_def("nightly_refresh")
+    assert schedule.job_name == "refresh"
+    assert schedule.cron_schedule == "0 2 * * *"
+    assert schedule.execution_timezone == "Asia/Shanghai"
+    assert schedule.default_status == dg.DefaultScheduleStatus.STOPPED
+
+
+def test_schedule_settings_come_from_the_environment(monkeypatch):
+    monkeypatch.setenv("CLUSTERHOUSE_SCHEDULE_CRON", "30 1 * * *")
+    monkeypatch.setenv("CLUSTERHOUSE_SCHEDULE_TIMEZONE", "Europe/Rome")
+    defs, _ = _graph()
+    schedule = defs.resolve_schedule_def("nightly_refresh")
+    assert (schedule.cron_schedule, schedule.execution_timezone) == ("30 1 * * *", "Europe/Rome")
+
+
+def test_every_writer_shares_one_pool():
+    _, graph = _graph()
+    for key in graph.get_all_asset_keys():
+        node = graph.get(key)
+        if key.path[0] in {"raw", "staging", "intermediate", "marts"} and node.is_materializable:
+            assert node.pools == {"warehouse_writer"}, key
+
+
+def test_the_export_waits_for_every_mart_the_dbt_project_builds():
+    _, graph = _graph()
+    marts = {key for key in graph.get_all_asset_keys() if key.path[0] == "marts"}
+    assert marts and graph.get(dg.AssetKey(["exports", "published_warehouse"])).parent_keys == marts
+
+
+def test_every_module_under_defs_is_loaded_without_being_listed():
+    definitions = (Path(__file__).resolve().parents[2] / "orchestration" / "definitions.py").read_text()
+    assert "orchestration.defs." not in definitions

@@ -1,0 +1,225 @@
+from datetime import date
+
+import pytest
+
+from clusterhouse.documents.dates import (
+    find_published_date,
+    infer_year,
+    iter_full_dates,
+    mentioned_years,
+    parse_metadata_date,
+)
+
+FILLER = (
+    "Local officials said the industrial park keeps attracting suppliers, and that new logistics "
+    "routes have shortened delivery times for customers in several provinces. "
+) * 4
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2021-12-14", date(2021, 12, 14)),
+        ("2021-12-14T23:30:00-05:00", date(2021, 12, 14)),
+        ("Tue, 14 Dec 2021 09:00:00 +0100", date(2021, 12, 14)),
+        ("2021/12/14", date(2021, 12, 14)),
+        ("14.12.2021", date(2021, 12, 14)),
+        ("20211214", date(2021, 12, 14)),
+        ("2021年12月14日", date(2021, 12, 14)),
+        ("March 5, 2022", date(2022, 3, 5)),
+        ("not a date", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_parse_metadata_date(value, expected):
+    assert parse_metadata_date(value) == expected
+
+
+def test_metadata_wins_over_text():
+    text = "Published: 5 March 2022\n\nThe bicycle makers of Tianjin expanded."
+    assert find_published_date(text, "en", "2022-03-07") == (date(2022, 3, 7), "metadata")
+
+
+def test_unparseable_metadata_falls_back_to_text():
+    text = "Published: 5 March 2022\n\nThe bicycle makers of Tianjin expanded."
+    assert find_published_date(text, "en", "yesterday") == (date(2022, 3, 5), "text")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "date 2023-09-21 Sock makers in Datang look abroad\n\nDatang produces socks.",
+            "en",
+            date(2023, 9, 21),
+        ),
+        ("Zipper town keeps growing\n\n" + FILLER + "\n\nPost time: Aug-02-2020", "en", date(2020, 8, 2)),
+        ("Published: 5 March 2022\n\nQiaotou makes buttons for the world.", "en", date(2022, 3, 5)),
+        ("Posted on Jul 23, 2021\n\nShengze weaves silk.", "en", date(2021, 7, 23)),
+        ("Updated: 2022-03-05 10:31\n\nPingxiang makes fireworks.", "en", date(2022, 3, 5)),
+        ("2021年12月14日 09:30 来源：南方网\n\n佛山陶瓷企业加快转型。", "zh", date(2021, 12, 14)),
+        ("发布时间：2021-12-14\n\n义乌小商品出口增长。", "zh", date(2021, 12, 14)),
+        ("發布時間：2022年1月3日\n\n臺中自行車出口增長。", "zh", date(2022, 1, 3)),
+        (
+            "Pubblicato il 14 dicembre 2021\n\nIl distretto di Prato produce tessuti.",
+            "it",
+            date(2021, 12, 14),
+        ),
+        ("Roma, 3 novembre 2021\n\nLe imprese di Wenzhou puntano sulle scarpe.", "it", date(2021, 11, 3)),
+        (
+            "Publicado el 3 de mayo de 2022\n\nLas fábricas de Jinjiang fabrican zapatillas.",
+            "es",
+            date(2022, 5, 3),
+        ),
+        ("Publié le 1er juin 2022\n\nLa ville de Dehua fabrique de la porcelaine.", "fr", date(2022, 6, 1)),
+        ("Veröffentlicht am 14. Dezember 2021\n\nYiwu ist ein Großmarkt.", "de", date(2021, 12, 14)),
+        ("Stand: 07.04.2022\n\nFoshan baut Möbel.", "de", date(2022, 4, 7)),
+        ("Xinhua | 2021-12-14\n\nShaoxing dyes textiles.", "en", date(2021, 12, 14)),
+        ("Date: 12/05/2021\n\nCixi makes appliances.", "en", date(2021, 12, 5)),
+        ("Datum: 12.05.2021\n\nCixi baut Haushaltsgeräte.", "de", date(2021, 5, 12)),
+        ("Tongxiang sweaters\n\n" + FILLER + "\n\n23-Jul-2021", "en", date(2021, 7, 23)),
+    ],
+)
+def test_date_markers_in_head_or_tail(text, language, expected):
+    assert find_published_date(text, language) == (expected, "text")
+
+
+def test_published_marker_beats_updated_marker():
+    text = "Updated: 2022-03-09\nPublished: 2022-03-05\n\nNingbo makes stationery."
+    assert find_published_date(text, "en")[0] == date(2022, 3, 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The glove factory, founded on Dec. 28, 2017, now employs many workers in the county.",
+        "该公司成立于2017年12月28日，主要生产灯具。",
+        "La fabbrica, aperta il 14 dicembre 2019 alla periferia della città, produce bottoni.",
+        "Shoe makers\n\n" + FILLER + "The park opened on 14 May 2021 with twenty tenants. " + FILLER,
+        "No date here at all, only words about furniture.",
+        "",
+    ],
+)
+def test_event_dates_in_the_body_are_not_publication_dates(text):
+    assert find_published_date(text, None) == (None, None)
+
+
+def test_invalid_calendar_dates_are_ignored():
+    assert iter_full_dates("Published: 2021-02-30") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "BEIJING, Dec. 14 (Xinhua) -- Textile exports from Keqiao rose in the first 11 months of 2021.",
+            date(2021, 12, 14),
+        ),
+        (
+            (
+                "(XINHUA) - PECHINO, 9 NOV - La produzione di calze nei primi tre trimestri "
+                "del 2021 è salita, "
+                "e quest'anno le imprese puntano sull'export."
+            ),
+            date(2021, 11, 9),
+        ),
+        (
+            (
+                "(ANSA) - ROMA, 2 FEB - Le vendite di bottoni di Qiaotou sono cresciute "
+                "l'anno scorso, nel 2020, "
+                "grazie all'e-commerce."
+            ),
+            date(2021, 2, 2),
+        ),
+        ("新华社广州12月14日电 去年（2020年），当地家具出口增长较快。", date(2021, 12, 14)),
+        ("中新网泉州3月2日电 2021年1-11月，当地鞋服产业产值继续增长，2020年受疫情影响。", date(2021, 3, 2)),
+        # a whole year's figures are reported the year after (a March article on 2022 is from 2023)
+        ("PEKÍN, 3 mar (EFE).- Las exportaciones de juguetes crecieron en 2022.", date(2023, 3, 3)),
+        (
+            "PÉKIN, 5 avr (AFP) - Les ventes de lampes ont progressé en 2021 selon la mairie.",
+            date(2022, 4, 5),
+        ),
+        ("Peking, 14. Dezember (dpa) - Die Möbelindustrie wuchs im Jahr 2021 deutlich.", date(2021, 12, 14)),
+        (
+            "GUANGZHOU, Jan. 5 (Xinhua) -- The plan aims to double output by 2025; in 2021 output grew.",
+            date(2022, 1, 5),
+        ),
+    ],
+)
+def test_dateline_year_is_inferred_from_the_text(text, expected):
+    assert find_published_date(text, None) == (expected, "text")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BEIJING, Dec. 14 (Xinhua) -- Textile exports from Keqiao rose sharply this year.",
+        "(ANSA) - ROMA, 14 DIC - Il distretto cresce e le imprese assumono.",
+        "新华社广州12月14日电 当地家具出口增长较快。",
+    ],
+)
+def test_dateline_without_any_year_gives_none(text):
+    assert find_published_date(text, None) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales rose in 2020 and again in 2021.", 2022),
+        ("Sales rose from January to September 2021.", 2021),
+        ("Le vendite sono cresciute l'anno scorso, nel 2020.", 2021),
+        ("This year, 2022, the fair moved online; by 2025 the town wants to double sales.", 2022),
+        ("今年（2022年）以来，出口继续增长。", 2022),
+        ("去年（2021年）全镇产值增长。", 2022),
+        ("The target is to reach 50 billion yuan by 2025.", None),
+        ("The town has 2000 workshops and 2021 was not mentioned as a year.", None),
+        ("No years here.", None),
+    ],
+)
+def test_infer_year(text, expected):
+    assert infer_year(text) == expected
+
+
+def test_mentioned_years_skip_counts_and_targets():
+    assert mentioned_years("About 2000 firms; output in 2019 rose; 到2025年产值翻番") == [2019]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le vendite sono cresciute l’anno scorso, nel 2020.", 2021),
+        ("Quest’anno (2022) la fiera torna in presenza.", 2022),
+        ("This year sales rose compared with 2019.", None),
+        ("Output in 2021 rose compared with last year.", 2022),
+    ],
+)
+def test_relative_years_only_link_to_a_year_beside_them(text, expected):
+    assert infer_year(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an agency dateline with a time of day
+        ("Roma, 27 apr 11:20 - (Agenzia Nova) - Nel 2020 il distretto ha prodotto scarpe per 9 miliardi.",
+         date(2021, 4, 27)),
+        # a city with its country in brackets
+        ("Wenzhou (China), 2 jun (EFE).- Las ventas sumaron 3.000 millones de yuanes en 2022.", date(2023, 6, 2)),
+        # December, but "this year" is spoken of without a year: the named whole year is past
+        ("HANGZHOU, 2 dic (Xinhua) -- En 2018 facturó 5.000 millones; de enero a octubre de este año, más.",
+         date(2019, 12, 2)),
+        # December, and only a whole year: it may be this year's figure
+        ("Peking, 14. Dezember (dpa) - Die Möbelindustrie wuchs im Jahr 2021 deutlich.", date(2021, 12, 14)),
+        # a forecast year is not a reported one, even with a grouped number before it
+        ("NANNING, 8 nov (Xinhua) -- La ville prévoit que la production atteindra 40.000 millions en 2025. "
+         "De janvier à septembre 2023, elle a atteint 21,6 milliards.", date(2023, 11, 8)),
+    ],
+)
+def test_dateline_years_from_how_the_text_speaks_of_years(text, expected):
+    assert find_published_date(text, None)[0] == expected
+
+
+def test_a_published_label_with_a_time_of_day_before_the_date():
+    text = "Furniture town looks to the Gulf\n\nPublished: 6:00am, 14 Jun 2023\n\nLecong is a town in Foshan."
+    assert find_published_date(text, "en") == (date(2023, 6, 14), "text")

@@ -1,0 +1,26 @@
+from clusterhouse.text.sentences import paragraphs, sentences
+
+
+def split(text):
+    return [text[s.start:s.end] for p in paragraphs(text) for s in sentences(text, p)]
+
+
+def test_abbreviations_and_decimals_do_not_end_sentences():
+    text = "The Co. was founded on Dec. 28, 2017 by Mr. Li. Output rose to 5.17 billion yuan. Exports grew."
+    assert split(text) == [
+        "The Co. was founded on Dec. 28, 2017 by Mr. Li.",
+        "Output rose to 5.17 billion yuan.",
+        "Exports grew.",
+    ]
+
+
+def test_chinese_sentences():
+    text = "全县有企业2000多家。产值达100亿元！出口呢？"
+    assert split(text) == ["全县有企业2000多家。", "产值达100亿元！", "出口呢？"]
+
+
+def test_paragraphs_are_separated_by_blank_lines_and_spans_index_the_text():
+    text = "First paragraph here.\n\n  Second one; with a clause.\n"
+    spans = paragraphs(text)
+    assert [text[s.start:s.end] for s in spans] == ["First paragraph here.", "Second one; with a clause."]
+    assert split(text) == ["First paragraph here.", "Second one;", "with a clause."]
