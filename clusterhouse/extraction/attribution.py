@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from clusterhouse.extraction.figures import STOCK_METRICS, SentenceFigure, find_sentence_figures
+from clusterhouse.extraction.figures import STOCK_METRICS, FigureRules, SentenceFigure, figure_rules, find_sentence_figures
 from clusterhouse.extraction.periods import TimeExpression, find_time_expressions
 from clusterhouse.extraction.places import Gazetteer, Place, PlaceMention
 from clusterhouse.extraction.products import Product, ProductCatalog
-from clusterhouse.lang.lexicon import FOREIGN_PLACES, compiled
+from clusterhouse.lang import language as language_data
 from clusterhouse.settings import extractor_version
 from clusterhouse.text.chinese import to_simplified
 from clusterhouse.text.sentences import Span, paragraphs, sentences
@@ -64,6 +64,7 @@ class ExtractionResult:
     figures: list[dict] = field(default_factory=list)
     clusters: list[dict] = field(default_factory=list)
     error: str | None = None  # a document the rules could not process: recorded, the run goes on
+    skipped: str | None = None  # why a document was not read at all (a language without a folder)
 
 
 @dataclass(frozen=True)
@@ -254,10 +255,14 @@ class _Context:
 
 def extract(doc: DocumentInput) -> ExtractionResult:
     gazetteer, catalog = _resources()
-    language = (doc.language or "en")[:2]
-    text = doc.text
     result = ExtractionResult(doc.document_id)
-    matching_text = to_simplified(text) if language == "zh" else text
+    lang = language_data(doc.language)
+    if lang is None:
+        result.skipped = f"unsupported language: {doc.language or 'unknown'}"
+        return result
+    language = lang.code
+    text = doc.text
+    matching_text = to_simplified(text) if lang.about.simplify_script else text
     datelines = _dateline_spans(matching_text)
     place_mentions = [m for m in gazetteer.find_mentions(matching_text, language)
                       if m.text.lower() not in _CURRENCY_WORDS
@@ -295,7 +300,7 @@ def extract(doc: DocumentInput) -> ExtractionResult:
                                   if span.start <= m.start and m.end <= span.end)
             if not _CAPTION.search(sentence):
                 ends_document = not text[span.end:].strip()
-                for figure in find_sentence_figures(sentence, language, products_here, ends_document):
+                for figure in find_sentence_figures(sentence, lang, products_here, ends_document):
                     row = _figure_row(doc, language, span, sentence, figure, times, context, in_sentence,
                                       primary_subject, product_mentions, main_product, place_products)
                     if row is not None:
@@ -393,18 +398,18 @@ def _figure_time(
 
 def _figure_row(doc, language, span, sentence, figure, times, context, in_sentence, primary_subject,
                 product_mentions, main_product, place_products) -> dict | None:
-    lex = compiled(language)
+    rules = figure_rules(language)
     timing = _figure_time(figure, times, context, doc.published_date, sentence)
     if timing is None:
         return None
     year, period, as_of, explicit = timing
     clause = sentence[max(0, figure.value_start - 80): figure.value_end + 40]
-    if lex.future.search(clause):
+    if rules.words.future_cues.search(clause):
         return None
     absolute_value_start = span.start + figure.value_start
-    if lex.whole_area.search(sentence):
+    if rules.words.whole_area_cues.search(sentence):
         return None  # the whole province's or city's economy, not the cluster's
-    if _names_foreign_subject(sentence, figure.value_start, in_sentence, span.start, language, lex):
+    if _names_foreign_subject(sentence, figure.value_start, in_sentence, span.start, rules):
         return None  # a comparison with a cluster abroad ("In Italia, Maniago…")
     first = in_sentence[0] if in_sentence else None
     if (first is not None and first.place is not None and primary_subject.place is not None
@@ -414,10 +419,10 @@ def _figure_row(doc, language, span, sentence, figure, times, context, in_senten
     place_before = any(m.end <= absolute_value_start for m in in_sentence)
     if not place_before:
         clause_start = max(0, figure.value_start - 80)
-        national = lex.national_subject.search(sentence[clause_start: figure.value_start])
+        national = rules.words.national_subject.search(sentence[clause_start: figure.value_start])
         if national and (figure.metric != "rank" or national.start() + clause_start < 3):
             return None  # a national figure ("China's toy exports", "La Cina resta il primo produttore")
-        if lex.national_subject.match(sentence):
+        if rules.words.national_subject.match(sentence):
             return None  # "China es el mayor exportador…: en 2022 vendió…"
     if subject is None:
         subject = context.subject or primary_subject
@@ -466,18 +471,15 @@ def _figure_row(doc, language, span, sentence, figure, times, context, in_senten
     }
 
 
-def _names_foreign_subject(sentence: str, value_start: int, in_sentence, sentence_start: int, language: str, lex) -> bool:
+def _names_foreign_subject(sentence: str, value_start: int, in_sentence, sentence_start: int, rules: FigureRules) -> bool:
     """A foreign country, city or people is what the figure is about: named in the sentence
     (nearer the figure than any Chinese place before it), and not as a market the cluster sells to."""
-    pattern = FOREIGN_PLACES.get(language)
-    if not pattern:
-        return False
-    bounded = pattern if language == "zh" else rf"\b(?:{pattern})\b"
-    matches = list(re.finditer(bounded, sentence))
+    matches = list(rules.foreign_place.finditer(sentence))
     if not matches:
         return False
-    foreign = [m for m in matches if not lex.market.search(sentence[: m.start()])
-               and not lex.destination.search(sentence[max(0, m.start() - 40): m.end()])]
+    words = rules.words
+    foreign = [m for m in matches if not words.market_cues.search(sentence[: m.start()])
+               and not words.destination_cues.search(sentence[max(0, m.start() - 40): m.end()])]
     if not foreign:
         return False
     chinese_before = [m.end - sentence_start for m in in_sentence if m.end - sentence_start <= value_start]

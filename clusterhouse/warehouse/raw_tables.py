@@ -97,6 +97,7 @@ EXTRACTED_DOCUMENTS = pa.schema(
         ("extractor_version", pa.string()),
         ("figure_count", pa.int32()),
         ("error", pa.string()),  # why extraction failed for this document, if it did
+        ("skipped_reason", pa.string()),  # why it was not read at all (a language without a folder)
         ("extracted_at", pa.timestamp("us", tz="UTC")),
     ]
 )

@@ -71,8 +71,12 @@ def test_a_stray_field_and_a_stray_file_are_reported(tmp_path):
 def test_a_pattern_that_does_not_compile_and_a_duplicate_are_reported(tmp_path):
     folder = _copy(tmp_path)
     _edit(folder, "time", lambda data: data["months"][0].append("march"))
+    _edit(folder, "figures", lambda data: data["future_cues"].append("(unclosed"))
+    _edit(folder, "figures", lambda data: data["other_money_cues"].append(data["other_money_cues"][0]))
     found = problems("en", root=tmp_path)
     assert any("months" in problem and "march" in problem for problem in found), found
+    assert any("future_cues: pattern '(unclosed' does not compile" in problem for problem in found), found
+    assert any("other_money_cues: duplicate entries" in problem for problem in found), found
 
 
 def test_the_checker_command_exits_1_on_a_problem(tmp_path, capsys, monkeypatch):

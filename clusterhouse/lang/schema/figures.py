@@ -1,10 +1,113 @@
-"""figures.yaml: (fields are added as the engine's words move here)."""
+"""figures.yaml: the words that say what an amount or a count measures, whose it is, and when a
+number is not a figure of the cluster at all."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from clusterhouse.lang.schema.kinds import (
+    fragment_table,
+    fragments,
+    pattern,
+    pattern_pairs,
+    patterns,
+    phrase_table,
+    phrases,
+    value,
+)
 
 
 @dataclass(frozen=True)
 class FigureWords:
-    pass
+    # --- money: what an amount measures -------------------------------------------------------
+    metric_cues: tuple[tuple[str, re.Pattern], ...] = phrase_table(
+        "Cue phrases naming what an amount measures, by metric; the file's order is the priority on a tie "
+        "(online_sales, trade_value, export_value, output_value, sales_value)")
+    other_money_cues: re.Pattern = phrases(
+        "Amounts that are none of our metrics: tax, investment, tourism, wages, an order…")
+    currency_before: tuple[tuple[re.Pattern, str], ...] = pattern_pairs(
+        "[pattern ending right before the number, ISO currency code]")
+    currency_after: tuple[tuple[re.Pattern, str], ...] = pattern_pairs(
+        "[pattern starting right after the number, ISO currency code]")
+    restatement_gap: re.Pattern = pattern(
+        "What may stand between an amount and the same amount in another currency: '(', 'or', 'about', 约合",
+        ignore_case=True)
+    change_before: re.Pattern = pattern(
+        "Ends right before an amount that is a change, not a level: 'up by', 'aumento di', 增加了",
+        ignore_case=True)
+    comparison_before: re.Pattern = pattern(
+        "Introduces an earlier amount of the same metric: 'compared with', 'down from', 'contre', 较",
+        ignore_case=True)
+    online_after: re.Pattern = phrases(
+        "After a sales amount: the sales were made online ('sold … online')", bounded=False)
+    # --- counts: what a number counts ---------------------------------------------------------
+    count_nouns: dict[str, tuple[str, ...]] = fragment_table(
+        "Nouns (or measure words) after a number, by unit: firms, people, countries, units")
+    max_words_to_noun: int = value("How many modifier words may stand between a number and its noun", int)
+    count_noun_longest: bool = value(
+        "Of several count nouns after a number, take the longest (measure words: 个国家 over 个), "
+        "not the nearest", bool)
+    count_suffix: re.Pattern = pattern(
+        "A qualifier glued to a count before its noun: '1,200-plus', '300-odd', '5,000+'", ignore_case=True)
+    of_words: tuple[str, ...] = fragments(
+        "Words linking a number to what it counts: '80 million pairs of shoes', '300 milioni di cravatte'")
+    per_year_words: tuple[str, ...] = fragments(
+        "'a year', 'ogni anno': after (or before) a count, it is a yearly production volume")
+    measure_nouns: tuple[str, ...] = fragments(
+        "Measures that are not pieces (tonnes, hectares, hours): a yearly amount of them is no volume")
+    work_verbs: tuple[str, ...] = fragments("'8,000 painters and dealers work here': the counted people work")
+    employment_cues: re.Pattern = phrases("Make a count of people a count of employees")
+    market_cues: re.Pattern = phrases("Make a count of countries a count of export markets")
+    production_cues: re.Pattern = phrases("Make a count of pieces a production volume")
+    varieties_after: re.Pattern = pattern(
+        "Right after a count of pieces: it counts kinds of product, not pieces (1万多个品种)")
+    not_firms_before: re.Pattern = pattern(
+        "Right before a count of firms: the counted are not enterprises (合作社, 商户, 网店)")
+    firm_words: re.Pattern = pattern("Words for a firm that override not_firms_before (企业, 厂, 公司)")
+    vague_before: re.Pattern = pattern(
+        "Right before a number: it is an order of magnitude, not a figure (上千, 数万, 几百)")
+    decade_before: re.Pattern = pattern("Right before a number: it is a decade ('años noventa', 年代)", ignore_case=True)
+    # --- qualifiers ---------------------------------------------------------------------------
+    qualifier_before: tuple[tuple[re.Pattern, str], ...] = pattern_pairs(
+        "[pattern ending right before the number, qualifier]: more_than, about, less_than")
+    qualifier_after: tuple[tuple[re.Pattern, str], ...] = pattern_pairs(
+        "[pattern starting right after the number, qualifier]")
+    # --- whose figure it is -------------------------------------------------------------------
+    company_cues: re.Pattern = phrases(
+        "The sentence is about one firm, person, platform, order or fair", bounded=False)
+    subset_cues: re.Pattern = phrases(
+        "Before a count: it counts a subset of the cluster's firms or workers (above designated size, of which)")
+    subset_after: re.Pattern = phrases("Right after the counted noun: a subset ('120 firms with sales over …')")
+    subset_money: re.Pattern = phrases(
+        "Before an amount: it belongs to a subset of firms (规上, 'of which')", bounded=False)
+    part_of_previous: re.Pattern = pattern(
+        "Shortly before an amount of the same metric as the one before it: a part of that figure (其中)")
+    threshold_before: tuple[re.Pattern, ...] = patterns(
+        "Ending right before an amount: a threshold ('firms with annual sales of over'), not a figure")
+    threshold_after: re.Pattern = pattern(
+        "Starting right after an amount: a threshold (2000万元以上的企业)")
+    destination_cues: re.Pattern = phrases(
+        "Exports to one market, not the cluster's exports ('exports to the US')", bounded=False)
+    market_subject: re.Pattern = phrases(
+        "A market hall or trade centre: its turnover is not the cluster's sales", bounded=False)
+    park_words: re.Pattern = phrases("An industrial park: its firms are not all of the cluster's")
+    whole_area_cues: re.Pattern = phrases(
+        "The sentence is about a wider area's whole economy ('the province as a whole')", bounded=False)
+    national_subject: re.Pattern = phrases(
+        "The country is the subject of the figure: 'China's toy exports', 全国", bounded=False)
+    national_scope: re.Pattern = phrases(
+        "The sentence speaks of the whole country (needed for a national rank)", bounded=False)
+    foreign_places: tuple[str, ...] = fragments(
+        "Other countries, their people and foreign clusters: a figure about them is a comparison")
+    future_cues: re.Pattern = phrases("Targets and forecasts are not figures", bounded=False)
+    clause_breaks: re.Pattern = pattern(
+        "Where a clause ends: punctuation and the conjunctions that join clauses", ignore_case=False)
+    # --- ranks --------------------------------------------------------------------------------
+    rank_patterns: tuple[re.Pattern, ...] = patterns(
+        "A national rank, with a named group `rank` or `rank2` (ordinal) or `first` (the largest)")
+    one_of_before: re.Pattern = pattern(
+        "Right before a rank phrase: 'one of the largest' is no rank", ignore_case=True)
+    one_of_after: re.Pattern = pattern("Right after a rank phrase: 'one of' said after (之一)")
+    world_words: re.Pattern = pattern(
+        "The world or global: the world's largest is also the country's largest", ignore_case=True)

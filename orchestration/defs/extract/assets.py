@@ -78,7 +78,8 @@ def extract_figures(context: dg.AssetExecutionContext, clusterhouse: Clusterhous
     cluster_rows = [cluster for result in results for cluster in result.clusters]
     done_rows = [
         {"document_id": result.document_id, "extractor_version": version,
-         "figure_count": len(result.figures), "error": result.error, "extracted_at": now}
+         "figure_count": len(result.figures), "error": result.error, "skipped_reason": result.skipped,
+         "extracted_at": now}
         for result in results
     ]
     ids = [doc.document_id for doc in pending]
@@ -94,9 +95,13 @@ def extract_figures(context: dg.AssetExecutionContext, clusterhouse: Clusterhous
     failed = [result for result in results if result.error]
     for result in failed:
         context.log.warning(f"extraction failed for document {result.document_id}: {result.error}")
+    skipped = [result for result in results if result.skipped]
+    if skipped:
+        context.log.warning(f"{len(skipped)} documents not read: " + "; ".join(sorted({r.skipped for r in skipped})))
     context.log.info(f"extracted {len(pending)} documents, {len(figure_rows)} figures")
     yield dg.MaterializeResult(asset_key=["raw", "figures"],
                                metadata={"documents_extracted": len(pending), "documents_failed": len(failed),
+                                         "documents_skipped": len(skipped),
                                          "figures_added": len(figure_rows),
                                          "figures_total": figure_total})
     yield dg.MaterializeResult(asset_key=["raw", "document_clusters"], metadata={"rows_added": len(cluster_rows)})
