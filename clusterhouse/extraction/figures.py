@@ -266,25 +266,59 @@ def _is_threshold(sentence: str, start: int, end: int, rules: FigureRules) -> bo
     return bool(rules.words.threshold_after.match(sentence[end: end + 12]))  # 年销售额2000万元以上的企业
 
 
+@dataclass(frozen=True)
+class _Amount:
+    """A number with its currency, if it has one, and the span covering symbol, number and word."""
+
+    mention: NumberMention
+    currency: str | None
+    start: int
+    end: int
+
+
 def find_sentence_figures(
     sentence: str, lang: Language | str | None, product_spans: tuple[tuple[int, int], ...] = (),
-    ends_document: bool = True
+    ends_document: bool = True, numbers: tuple[NumberMention, ...] | None = None
 ) -> list[SentenceFigure]:
     """Figures in one sentence; ``product_spans`` are product names found in it (offsets in the
     sentence), so that "80 million pumps" can be read as pieces produced. A number cut off at
     the end of the text is dropped only where the text really ends (``ends_document``): a list
-    item or a heading ends without punctuation too."""
+    item or a heading ends without punctuation too. ``numbers`` are the sentence's numbers when
+    the caller has found them already."""
     lang = language(lang) if isinstance(lang, str | None) else lang
     if lang is None:
         return []  # a language without a folder: no rules to read it by
     rules = figure_rules(lang.code)
-    mentions = [
-        m for m in find_numbers(sentence, lang.code)
+    if numbers is None:
+        numbers = tuple(find_numbers(sentence, lang.code))
+    amounts = _amounts(sentence, _candidate_numbers(sentence, numbers, rules, ends_document), rules)
+    # a quotation is no company figure by itself: officials quote the cluster's figures too
+    is_company = bool(rules.words.company_cues.search(sentence))
+    money = [amount for amount in amounts if amount.currency]
+    figures = _money_figures(sentence, money, rules, is_company)
+    for amount in amounts:
+        if not amount.currency:
+            figure = _count_figure(sentence, amount, rules, product_spans, is_company)
+            if figure is not None:
+                figures.append(figure)
+    figures.sort(key=lambda figure: figure.value_start)
+    figures.extend(_rank_figures(sentence, rules, is_company))
+    return figures
+
+
+def _candidate_numbers(sentence: str, numbers, rules: FigureRules, ends_document: bool) -> list[NumberMention]:
+    """Numbers that may be figures: not cut off, not percentages, ordinals, years, decades or
+    orders of magnitude."""
+    return [
+        m for m in numbers
         if not ((m.truncated and ends_document) or m.is_percent or m.is_ordinal)
         and (not m.is_year or _is_count_not_year(sentence, m, rules))
         and not rules.words.decade_before.search(sentence[max(0, m.start - 12): m.start])
         and not rules.words.vague_before.search(sentence[max(0, m.start - 1): m.start])
     ]
+
+
+def _amounts(sentence: str, mentions: list[NumberMention], rules: FigureRules) -> list[_Amount]:
     amounts = []
     last_currency = None
     for mention in mentions:
@@ -294,65 +328,71 @@ def find_sentence_figures(
             currency = last_currency  # "1,2 milliard de dollars, contre 1,05 milliard en 2022"
         if currency is not None:
             last_currency = currency
-        amounts.append((mention, currency, start, end))
-    amount_spans = [(s, e) for _, c, s, e in amounts if c]
-    is_company_sentence = bool(rules.words.company_cues.search(sentence))
+        amounts.append(_Amount(mention, currency, start, end))
+    return amounts
+
+
+def _money_figures(sentence: str, money: list[_Amount], rules: FigureRules, is_company: bool) -> list[SentenceFigure]:
+    """The amounts of money that are figures, each with the metric its nearest cue names."""
+    words = rules.words
+    spans = [(amount.start, amount.end) for amount in money]
     figures: list[SentenceFigure] = []
-    previous_money: SentenceFigure | None = None
-    for mention, currency, start, end in amounts:
-        qualifier = _qualifier(sentence, start, end, rules, mention)
-        # a quotation is no company figure by itself: officials quote the cluster's figures too
-        is_company = is_company_sentence
-        if currency:
-            # a second currency right after the first ("5 billion yuan ($712 million)") restates it:
-            # kept, marked, and never counted twice
-            if (previous_money is not None and currency != previous_money.unit
-                    and rules.words.restatement_gap.fullmatch(sentence[previous_money.value_end: start])):
-                figures.append(SentenceFigure(previous_money.metric, mention.value, currency, qualifier, start, end,
-                                              sentence[start:end], previous_money.is_company,
-                                              previous_money.money_metric_cue, is_restatement=True))
-                continue
-            metric, cue = _nearest_money_metric(sentence, start, end, rules, [s for s in amount_spans if s != (start, end)])
-            if metric is None and previous_money is not None and rules.words.comparison_before.search(
-                sentence[previous_money.value_end: start]
-            ):
-                metric, cue = previous_money.metric, previous_money.money_metric_cue  # "18 billion, down from 21 billion in 2019"
-            if metric is None or _is_threshold(sentence, start, end, rules) or rules.words.change_before.search(sentence[max(0, start - 30): start]):
-                continue
-            cue_start = cue if cue is not None and cue < start else max(0, start - 60)
-            clause_start, clause_end = _clause_bounds(sentence, start, end, rules)
-            if metric in ("export_value", "sales_value") and rules.words.destination_cues.search(
-                sentence[max(0, min(cue_start, start) - 15): clause_end]
-            ):
-                continue
-            if rules.words.subset_money.search(sentence[: start]):
-                continue  # the amount of a subset of firms (规上企业, "of which")
-            if (rules.words.part_of_previous.search(sentence[max(0, start - 20): start]) and previous_money is not None
-                    and previous_money.metric == metric):
-                continue  # 其中跨境电商交易额: a part of the figure before it, of the same kind
-            if metric == "sales_value":
-                if rules.words.online_after.search(sentence[end:clause_end]):
-                    metric = "online_sales"
-                elif rules.words.market_subject.search(sentence, 0, start):
-                    is_company = True  # a market hall's turnover, not the cluster's sales
-            figure = SentenceFigure(metric, mention.value, currency, qualifier, start, end, sentence[start:end],
-                                    is_company, cue)
-            figures.append(figure)
-            previous_money = figure
+    previous: SentenceFigure | None = None
+    for amount in money:
+        start, end, value = amount.start, amount.end, amount.mention.value
+        qualifier = _qualifier(sentence, start, end, rules, amount.mention)
+        # a second currency right after the first ("5 billion yuan ($712 million)") restates it:
+        # kept, marked, and never counted twice
+        if (previous is not None and amount.currency != previous.unit
+                and words.restatement_gap.fullmatch(sentence[previous.value_end: start])):
+            figures.append(SentenceFigure(previous.metric, value, amount.currency, qualifier, start, end,
+                                          sentence[start:end], previous.is_company, previous.money_metric_cue,
+                                          is_restatement=True))
             continue
-        unit, noun_end = _count_unit(sentence, mention, rules, product_spans)
-        if unit is None:
+        metric, cue = _nearest_money_metric(sentence, start, end, rules, [s for s in spans if s != (start, end)])
+        if metric is None and previous is not None and words.comparison_before.search(sentence[previous.value_end: start]):
+            metric, cue = previous.metric, previous.money_metric_cue  # "18 billion, down from 21 billion in 2019"
+        if metric is None or _is_threshold(sentence, start, end, rules) or words.change_before.search(
+                sentence[max(0, start - 30): start]):
             continue
-        metric = _count_metric(sentence, mention, noun_end, unit, rules)
-        if metric is None:
-            continue
-        value = mention.value
-        if value != int(value) or value <= 0:
-            continue
-        figures.append(SentenceFigure(metric, value, unit, qualifier, mention.start, mention.end,
-                                      sentence[mention.start:mention.end], is_company))
-    figures.extend(_rank_figures(sentence, rules, is_company_sentence))
+        cue_start = cue if cue is not None and cue < start else max(0, start - 60)
+        clause_start, clause_end = _clause_bounds(sentence, start, end, rules)
+        if metric in ("export_value", "sales_value") and words.destination_cues.search(
+            sentence[max(0, min(cue_start, start) - 15): clause_end]
+        ):
+            continue  # exports to one market
+        if words.subset_money.search(sentence[: start]):
+            continue  # the amount of a subset of firms (规上企业, "of which")
+        if (words.part_of_previous.search(sentence[max(0, start - 20): start]) and previous is not None
+                and previous.metric == metric):
+            continue  # 其中跨境电商交易额: a part of the figure before it, of the same kind
+        about_company = is_company
+        if metric == "sales_value":
+            if words.online_after.search(sentence[end:clause_end]):
+                metric = "online_sales"
+            elif words.market_subject.search(sentence, 0, start):
+                about_company = True  # a market hall's turnover, not the cluster's sales
+        previous = SentenceFigure(metric, value, amount.currency, qualifier, start, end, sentence[start:end],
+                                  about_company, cue)
+        figures.append(previous)
     return figures
+
+
+def _count_figure(
+    sentence: str, amount: _Amount, rules: FigureRules, product_spans: tuple[tuple[int, int], ...], is_company: bool
+) -> SentenceFigure | None:
+    """A count of firms, people, countries or pieces, when its noun and metric are clear."""
+    mention = amount.mention
+    unit, noun_end = _count_unit(sentence, mention, rules, product_spans)
+    if unit is None:
+        return None
+    metric = _count_metric(sentence, mention, noun_end, unit, rules)
+    value = mention.value
+    if metric is None or value != int(value) or value <= 0:
+        return None
+    qualifier = _qualifier(sentence, amount.start, amount.end, rules, mention)
+    return SentenceFigure(metric, value, unit, qualifier, mention.start, mention.end,
+                          sentence[mention.start:mention.end], is_company)
 
 
 def _count_metric(sentence: str, mention: NumberMention, noun_end: int, unit: str, rules: FigureRules) -> str | None:
