@@ -40,6 +40,7 @@ class ExtractionResult:
     document_id: str
     figures: list[dict] = field(default_factory=list)  # rows of raw.figures
     clusters: list[dict] = field(default_factory=list)  # rows of raw.document_clusters
+    events: list[dict] = field(default_factory=list)  # rows of raw.events
     error: str | None = None  # a document the rules could not process: recorded, the run goes on
     skipped: str | None = None  # why a document was not read at all (a language without a folder)
 
