@@ -10,7 +10,7 @@ cluster's (targets, wider areas, foreign comparisons, national figures) are drop
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from clusterhouse.extraction.figures import STOCK_METRICS, FigureRules, SentenceFigure
@@ -31,6 +31,7 @@ class Subject:
     place: Place | None
     ambiguous: bool
     text: str | None
+    source: str = "sentence"  # sentence | context | document: where the place was found
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,13 @@ class Timing:
     year: int | None
     period: str | None  # FY, as_of, H1, Q1-Q3…
     explicit: bool  # the sentence or its context named the year (not the publication year by default)
+    source: str  # where the year comes from: sentence | context | publication | none
+
+
+# How much each kind of evidence is trusted (the confidence of a figure is their product with the
+# sentence's reading of metric and unit). A figure the text places and dates itself scores 1.
+PLACE_TRUST = {"sentence": 1.0, "context": 0.95, "document": 0.9, "ambiguous": 0.6}
+YEAR_TRUST = {"sentence": 1.0, "context": 0.95, "publication": 0.85, "publication_stock": 0.95, "none": 0.9}
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,8 @@ class AttributedFigure:
     subject: Subject
     product: Product | None
     timing: Timing
+    confidence: float  # 0-1: how directly the text supports this reading (see PLACE_TRUST, YEAR_TRUST)
+    dropped: str | None = None  # why this candidate is not a figure of the cluster
 
     @property
     def value_start(self) -> int:  # offset in the document
@@ -83,6 +93,7 @@ class _Context:
 @dataclass
 class Attribution:
     figures: list[AttributedFigure] = field(default_factory=list)
+    dropped: list[AttributedFigure] = field(default_factory=list)  # candidates turned down, with the reason
     clusters: dict[tuple[str, str], ClusterMention] = field(default_factory=dict)
 
     def add_cluster(self, place: Place, place_text: str | None, product: Product | None, is_primary: bool) -> None:
@@ -116,7 +127,8 @@ def attribute(
             context, paragraph = _Context(earlier_year=last_year), sentence.paragraph
         for figure in sentence_figures:
             attributed = _attribute_figure(figure, sentence, context, primary, mentions, rules, published)
-            if attributed is None:
+            if attributed.dropped is not None:
+                result.dropped.append(attributed)
                 continue
             result.figures.append(attributed)
             place = attributed.subject.place
@@ -147,63 +159,71 @@ def _carry_over(sentence: SentenceMentions, context: _Context, primary_place: Pl
 def _attribute_figure(
     figure: SentenceFigure, sentence: SentenceMentions, context: _Context, primary: Subject,
     mentions: DocumentMentions, rules: FigureRules, published: date | None,
-) -> AttributedFigure | None:
-    text = sentence.text
-    timing = _figure_time(figure, sentence.times, context, published, text)
-    if timing is None:
-        return None
-    clause = text[max(0, figure.value_start - 80): figure.value_end + 40]
-    if rules.words.future_cues.search(clause):
-        return None
-    if rules.words.whole_area_cues.search(text):
-        return None  # the whole province's or city's economy, not the cluster's
-    if _names_foreign_subject(figure.value_start, sentence, rules):
-        return None  # a comparison with a cluster abroad ("In Italia, Maniago…")
-    subject = _figure_subject(figure, sentence, context, primary, rules)
-    if subject is None:
-        return None
+) -> AttributedFigure:
+    """The cluster, product and time of a figure, how far the text supports them, and why it is
+    not the cluster's figure when it is not."""
+    timing, time_dropped = _figure_time(figure, sentence.times, context, published, sentence.text)
+    subject, subject_dropped = _figure_subject(figure, sentence, context, primary, rules)
+    dropped = figure.dropped or time_dropped or _sentence_dropped(figure, sentence, rules) or subject_dropped
     place = subject.place
     main_product = mentions.main_product
     if place is not None and place_key(place) != place_key(primary.place):
         main_product = mentions.products_by_place.get(place_key(place), main_product)
     product = _figure_product(sentence, mentions, main_product)
-    return AttributedFigure(figure, sentence, subject, product, _period(figure, timing))
+    place_trust = PLACE_TRUST["ambiguous" if subject.ambiguous else subject.source]
+    confidence = round(figure.reading * place_trust * YEAR_TRUST[timing.source], 3)
+    return AttributedFigure(figure, sentence, subject, product, timing, confidence, dropped)
+
+
+def _sentence_dropped(figure: SentenceFigure, sentence: SentenceMentions, rules: FigureRules) -> str | None:
+    """Why the sentence makes a figure no figure of the cluster, or None."""
+    text = sentence.text
+    if rules.words.future_cues.search(text[max(0, figure.value_start - 80): figure.value_end + 40]):
+        return "target or forecast"
+    if rules.words.whole_area_cues.search(text):
+        return "wider area"  # the whole province's or city's economy, not the cluster's
+    if _names_foreign_subject(figure.value_start, sentence, rules):
+        return "foreign comparison"  # a comparison with a cluster abroad ("In Italia, Maniago…")
+    return None
 
 
 def _figure_subject(
     figure: SentenceFigure, sentence: SentenceMentions, context: _Context, primary: Subject, rules: FigureRules
-) -> Subject | None:
-    """The place a figure is about, or None when it is not the cluster's (a wider area, the nation)."""
+) -> tuple[Subject, str | None]:
+    """The place a figure is about, and why it is not the cluster's when it is about a wider area
+    or the nation (the subject is then where the figure would have gone)."""
     text, places = sentence.text, sentence.places
+    fallback = context.subject or primary
     first = places[0] if places else None
     if (first is not None and first.place is not None and first.start - sentence.span.start <= 3
             and is_within(primary.place, first.place)):
-        return None  # "Jiangxi province, which also has furniture makers in…": the sentence is about the wider area
+        # "Jiangxi province, which also has furniture makers in…": the sentence is about the wider area
+        return Subject(first.place, False, first.text), "wider area"
     value_start = sentence.span.start + figure.value_start
     subject = _sentence_subject(list(places), value_start, sentence)
     if not any(m.end <= value_start for m in places):
         clause_start = max(0, figure.value_start - 80)
         national = rules.words.national_subject.search(text[clause_start: figure.value_start])
         if national and (figure.metric != "rank" or national.start() + clause_start < 3):
-            return None  # a national figure ("China's toy exports", "La Cina resta il primo produttore")
+            return subject or fallback, "national"  # "China's toy exports", "La Cina resta il primo produttore"
         if rules.words.national_subject.match(text):
-            return None  # "China es el mayor exportador…: en 2022 vendió…"
+            return subject or fallback, "national"  # "China es el mayor exportador…: en 2022 vendió…"
     if subject is None:
-        subject = context.subject or primary
+        subject = replace(context.subject, source="context") if context.subject else replace(primary, source="document")
     if subject.place is not None and is_within(primary.place, subject.place):
-        return None  # a wider area around the cluster (its province, its city)
-    return subject
+        return subject, "wider area"  # the cluster's province or city
+    return subject, None
 
 
-def _period(figure: SentenceFigure, timing: tuple[int | None, str | None, bool, bool]) -> Timing:
-    year, period, as_of, explicit = timing
+def _period(figure: SentenceFigure, year: int | None, period: str | None, as_of: bool, explicit: bool,
+            source: str) -> Timing:
     if figure.metric in STOCK_METRICS:
         period = "as_of"
     elif figure.metric == "rank":
         period = "FY" if (explicit and not as_of and period in (None, "FY")) else "as_of"
     else:
         period = period or "FY"
-    return Timing(year, period, explicit)
+    return Timing(year, period, explicit, source)
 
 
 def _sentence_subject(places: list[PlaceMention], value_start: int, sentence: SentenceMentions) -> Subject | None:
@@ -255,9 +275,9 @@ def _resolved(anchor: TimeExpression, times: tuple[TimeExpression, ...], context
 
 def _figure_time(
     figure: SentenceFigure, times: tuple[TimeExpression, ...], context: _Context, published: date | None, sentence: str
-) -> tuple[int | None, str | None, bool, bool] | None:
-    """(year, period, as_of, explicit) for a figure, or None when it must be dropped (a year
-    after publication is a target, not a figure)."""
+) -> tuple[Timing, str | None]:
+    """The time a figure refers to, and why it is no figure of today's cluster (a year after
+    publication is a target; a year before 1949 is history)."""
     before = [t for t in times if t.end <= figure.value_start]
     after = [t for t in times if t.start >= figure.value_end]
     anchor = before[-1] if before else (after[0] if after else None)
@@ -265,29 +285,30 @@ def _figure_time(
         r"[,;，；\d]", sentence[figure.value_end: after[0].start]
     ):
         anchor = after[0]  # "…, down from 21 billion yuan in 2019"
+    source = "sentence"
     pub_year = published.year if published else None
     if anchor is None:
-        anchor = context.time
+        anchor, source = context.time, "context"
     elif not anchor.has_year:
         anchor = _resolved(anchor, times, context)
     if anchor is not None and anchor.has_year:
         year = anchor.year
     else:
         year = pub_year
-    if year is not None and pub_year is not None and year > pub_year:
-        return None
+        source = "none" if pub_year is None else ("publication_stock" if figure.metric in STOCK_METRICS else "publication")
+    dropped = "after publication" if year is not None and pub_year is not None and year > pub_year else None
     if (anchor is not None and not anchor.has_year and published is not None and published.month <= 2
             and figure.metric not in STOCK_METRICS and figure.metric != "rank"
             and _WHOLE_YEAR.fullmatch(sentence[anchor.start: anchor.end])):
         year = pub_year - 1  # "全年…" in a January or February article: the year just ended
-    if year is not None and year < 1949:
-        return None  # history, not a figure of today's cluster
+    if dropped is None and year is not None and year < 1949:
+        dropped = "history"  # not a figure of today's cluster
     if (figure.metric in STOCK_METRICS and anchor is context.time and year is not None and pub_year is not None
             and year < pub_year - 2):
-        year = pub_year  # a present-tense count after a history paragraph: today's count
+        year, source = pub_year, "publication_stock"  # a present-tense count after a history paragraph
     if anchor is None:
-        return year, None, False, False
-    return year, anchor.period, anchor.as_of, anchor.has_year
+        return _period(figure, year, None, False, False, source), dropped
+    return _period(figure, year, anchor.period, anchor.as_of, anchor.has_year, source), dropped
 
 
 def _names_foreign_subject(value_start: int, sentence: SentenceMentions, rules: FigureRules) -> bool:

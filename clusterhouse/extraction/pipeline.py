@@ -41,6 +41,7 @@ class ExtractionResult:
     figures: list[dict] = field(default_factory=list)  # rows of raw.figures
     clusters: list[dict] = field(default_factory=list)  # rows of raw.document_clusters
     events: list[dict] = field(default_factory=list)  # rows of raw.events
+    dropped: list[dict] = field(default_factory=list)  # rows of raw.dropped_figures: candidates turned down
     error: str | None = None  # a document the rules could not process: recorded, the run goes on
     skipped: str | None = None  # why a document was not read at all (a language without a folder)
 
@@ -57,13 +58,16 @@ def extract(doc: DocumentInput) -> ExtractionResult:
         return result
     figures = [
         [] if sentence.in_headline or sentence.is_caption else
-        find_sentence_figures(sentence.text, lang, sentence.product_spans, sentence.ends_document, sentence.numbers)
+        find_sentence_figures(sentence.text, lang, sentence.product_spans, sentence.ends_document, sentence.numbers,
+                              include_dropped=True)
         for sentence in mentions.sentences
     ]
     attribution = attribute(mentions, figures, figure_rules(lang.code), doc.published_date)
     version = extractor_version()
     result.figures = [figure_row(doc, attributed, version) for attributed in attribution.figures]
     result.clusters = [cluster_row(doc, cluster) for cluster in attribution.clusters.values()]
+    result.dropped = [{**figure_row(doc, candidate, version), "drop_reason": candidate.dropped}
+                      for candidate in attribution.dropped]
     return result
 
 
@@ -97,6 +101,8 @@ def figure_row(doc: DocumentInput, attributed: AttributedFigure, version: str) -
         "value_end": attributed.value_end,
         "value_text": original_sentence[figure.value_start: figure.value_end],
         "is_restatement": figure.is_restatement,
+        "year_stated": attributed.timing.source in ("sentence", "context"),
+        "confidence": attributed.confidence,
         "extractor_version": version,
     }
 

@@ -80,6 +80,9 @@ FIGURES = pa.schema(
     ]
 )
 
+# candidates the rules turned down, with why: queryable, never in the figure marts
+DROPPED_FIGURES = FIGURES.append(pa.field("drop_reason", pa.string()))
+
 EVENTS = pa.schema(
     [
         ("event_id", pa.string()),

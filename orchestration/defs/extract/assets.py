@@ -28,7 +28,7 @@ _PENDING = """
 
 # table, its schema, and the ExtractionResult field that fills it
 _TABLES = (("raw.figures", raw_tables.FIGURES, "figures"), ("raw.document_clusters", raw_tables.DOCUMENT_CLUSTERS, "clusters"),
-           ("raw.events", raw_tables.EVENTS, "events"))
+           ("raw.events", raw_tables.EVENTS, "events"), ("raw.dropped_figures", raw_tables.DROPPED_FIGURES, "dropped"))
 
 
 @dg.multi_asset(
@@ -37,6 +37,8 @@ _TABLES = (("raw.figures", raw_tables.FIGURES, "figures"), ("raw.document_cluste
                      description="Every figure a document states, with metric, value, period and evidence span."),
         dg.AssetSpec(["raw", "document_clusters"], deps=[["raw", "documents"]],
                      description="The clusters (place + product) each document reports on."),
+        dg.AssetSpec(["raw", "dropped_figures"], deps=[["raw", "documents"]],
+                     description="Candidates the rules turned down (targets, subsets, national figures…), with the reason."),
         dg.AssetSpec(["raw", "events"], deps=[["raw", "documents"]],
                      description="Dated milestones of a cluster: first factory, designations, titles, facilities opened."),
         dg.AssetSpec(["raw", "extracted_documents"], deps=[["raw", "documents"]],
@@ -86,4 +88,6 @@ def extract_figures(context: dg.AssetExecutionContext, clusterhouse: Clusterhous
     yield dg.MaterializeResult(asset_key=["raw", "document_clusters"],
                                metadata={"rows_added": len(added["raw.document_clusters"])})
     yield dg.MaterializeResult(asset_key=["raw", "events"], metadata={"rows_added": len(added["raw.events"])})
+    yield dg.MaterializeResult(asset_key=["raw", "dropped_figures"],
+                               metadata={"rows_added": len(added["raw.dropped_figures"])})
     yield dg.MaterializeResult(asset_key=["raw", "extracted_documents"], metadata={"extractor_version": version})
