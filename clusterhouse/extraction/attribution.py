@@ -88,6 +88,8 @@ class _Context:
     subject: Subject | None = None
     time: TimeExpression | None = None
     earlier_year: TimeExpression | None = None  # the last year named in earlier paragraphs ("that same year")
+    # the sentence before was about the nation and ended in a semicolon: its subject goes on
+    national_clause: bool = False
 
 
 @dataclass
@@ -136,12 +138,16 @@ def attribute(
                 # a figure adds its county or city as a cluster of the document
                 result.add_cluster(mentions.divisions[place.admin_code], attributed.subject.text, attributed.product,
                                    is_primary=False)
-        last_year = _carry_over(sentence, context, primary.place) or last_year
+        last_year = _carry_over(sentence, context, primary.place, rules) or last_year
     return result
 
 
-def _carry_over(sentence: SentenceMentions, context: _Context, primary_place: Place) -> TimeExpression | None:
+def _carry_over(
+    sentence: SentenceMentions, context: _Context, primary_place: Place, rules: FigureRules
+) -> TimeExpression | None:
     """Update the paragraph's context from a sentence; the year it names, if any."""
+    context.national_clause = (bool(rules.words.national_subject.match(sentence.text)) and not sentence.places
+                               and sentence.text.rstrip().endswith((";", "；")))
     named_year = None
     named = [t for t in sentence.times if t.has_year or t.period]
     if named:
@@ -201,6 +207,8 @@ def _figure_subject(
         return Subject(first.place, False, first.text), "wider area"
     value_start = sentence.span.start + figure.value_start
     subject = _sentence_subject(list(places), value_start, sentence)
+    if context.national_clause and not places:
+        return fallback, "national"  # "China is the largest maker; the industry's sales reached…"
     if not any(m.end <= value_start for m in places):
         clause_start = max(0, figure.value_start - 80)
         national = rules.words.national_subject.search(text[clause_start: figure.value_start])

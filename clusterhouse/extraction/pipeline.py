@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from clusterhouse.extraction.attribution import AttributedFigure, ClusterMention, attribute
-from clusterhouse.extraction.figures import figure_rules, find_sentence_figures
-from clusterhouse.extraction.mentions import find_document_mentions
-from clusterhouse.lang import language
+from clusterhouse.extraction.figures import MONEY_UNITS, SentenceFigure, figure_rules, find_sentence_figures
+from clusterhouse.extraction.mentions import DocumentMentions, find_document_mentions
+from clusterhouse.lang import Language, language
 from clusterhouse.settings import extractor_version
 
 PARALLEL_THRESHOLD = 200  # below this many documents a process pool costs more than it saves
@@ -56,12 +56,7 @@ def extract(doc: DocumentInput) -> ExtractionResult:
     mentions = find_document_mentions(doc.text, lang, doc.published_date, doc.title)
     if mentions is None:
         return result
-    figures = [
-        [] if sentence.in_headline or sentence.is_caption else
-        find_sentence_figures(sentence.text, lang, sentence.product_spans, sentence.ends_document, sentence.numbers,
-                              include_dropped=True)
-        for sentence in mentions.sentences
-    ]
+    figures = _sentence_figures(mentions, lang)
     attribution = attribute(mentions, figures, figure_rules(lang.code), doc.published_date)
     version = extractor_version()
     result.figures = [figure_row(doc, attributed, version) for attributed in attribution.figures]
@@ -69,6 +64,20 @@ def extract(doc: DocumentInput) -> ExtractionResult:
     result.dropped = [{**figure_row(doc, candidate, version), "drop_reason": candidate.dropped}
                       for candidate in attribution.dropped]
     return result
+
+
+def _sentence_figures(mentions: DocumentMentions, lang: Language) -> list[list[SentenceFigure]]:
+    """The figures of every sentence; a paragraph's last currency carries to its next sentences."""
+    figures, paragraph, currency = [], None, None
+    for sentence in mentions.sentences:
+        if sentence.paragraph != paragraph:
+            paragraph, currency = sentence.paragraph, None
+        found = [] if sentence.in_headline or sentence.is_caption else find_sentence_figures(
+            sentence.text, lang, sentence.product_spans, sentence.ends_document, sentence.numbers,
+            include_dropped=True, carried_currency=currency)
+        currency = next((f.unit for f in reversed(found) if f.unit in MONEY_UNITS), currency)
+        figures.append(found)
+    return figures
 
 
 def figure_row(doc: DocumentInput, attributed: AttributedFigure, version: str) -> dict:

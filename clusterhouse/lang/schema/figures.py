@@ -39,15 +39,19 @@ class FigureWords:
     comparison_before: re.Pattern = pattern(
         "Introduces an earlier amount of the same metric: 'compared with', 'down from', 'contre', 较",
         ignore_case=True)
+    of_the_whole: re.Pattern = pattern(
+        "Right after a bare amount: it is a share of the amount named before ('4 billion of it', 'davon')")
     online_after: re.Pattern = phrases(
         "After a sales amount: the sales were made online ('sold … online')", bounded=False)
     # --- counts: what a number counts ---------------------------------------------------------
     count_nouns: dict[str, tuple[str, ...]] = fragment_table(
         "Nouns (or measure words) after a number, by unit: firms, people, countries, units")
     max_words_to_noun: int = value("How many modifier words may stand between a number and its noun", int)
-    count_noun_longest: bool = value(
-        "Of several count nouns after a number, take the longest (measure words: 个国家 over 个), "
-        "not the nearest", bool)
+    measure_words: bool = value(
+        "Counts take measure words between number and noun (300家, 5个国家): the longest measure word wins, "
+        "the noun follows it, and the count's context is its clause", bool)
+    function_words: re.Pattern = phrases(
+        "Words that cannot be the thing a number counts ('in', 'last', 'of'): a bare count needs a noun")
     count_suffix: re.Pattern = pattern(
         "A qualifier glued to a count before its noun: '1,200-plus', '300-odd', '5,000+'", ignore_case=True)
     of_words: tuple[str, ...] = fragments(
@@ -58,13 +62,25 @@ class FigureWords:
         "Measures that are not pieces (tonnes, hectares, hours): a yearly amount of them is no volume")
     work_verbs: tuple[str, ...] = fragments("'8,000 painters and dealers work here': the counted people work")
     employment_cues: re.Pattern = phrases("Make a count of people a count of employees")
+    beneficiary_cues: re.Pattern = phrases(
+        "In the clause of a count of people: they are helped, not employed ('lifted out of poverty', 增收)")
     market_cues: re.Pattern = phrases("Make a count of countries a count of export markets")
     production_cues: re.Pattern = phrases("Make a count of pieces a production volume")
-    varieties_after: re.Pattern = pattern(
-        "Right after a count of pieces: it counts kinds of product, not pieces (1万多个品种)")
+    variety_nouns: re.Pattern = phrases(
+        "The counted noun names kinds of product, not pieces: designs, models, brands, 品种")
+    equipment_nouns: re.Pattern = phrases(
+        "Machines and production lines: a count of them is no production volume (carding machines, 生产设备)")
+    production_verbs: tuple[str, ...] = fragments(
+        "Verbs saying things were made, when right before a count of them: 'turned out 45 million lighters'")
+    short_rate_words: re.Pattern = phrases(
+        "A count per day, hour, week or month: a rate, not a year's production ('3 million bags a day', 日产)")
+    part_of_whole: re.Pattern = pattern(
+        "Between a part and its whole: '12,000 of the county's 90,000 residents' (the part is counted)")
     not_firms_before: re.Pattern = pattern(
         "Right before a count of firms: the counted are not enterprises (合作社, 商户, 网店)")
     firm_words: re.Pattern = pattern("Words for a firm that override not_firms_before (企业, 厂, 公司)")
+    present_stock_cues: re.Pattern = phrases(
+        "Say a count is of today even when a year was named before it: 'is home to', 'there are', 'il y a'")
     vague_before: re.Pattern = pattern(
         "Right before a number: it is an order of magnitude, not a figure (上千, 数万, 几百)")
     decade_before: re.Pattern = pattern("Right before a number: it is a decade ('años noventa', 年代)", ignore_case=True)

@@ -1,0 +1,144 @@
+"""Phrasings real news use that our first rules missed or misread (issue 8), each in several
+languages, in sentences written for these tests."""
+
+from datetime import date
+
+import pytest
+
+from clusterhouse.extraction import DocumentInput, extract
+from clusterhouse.extraction.figures import find_sentence_figures
+
+
+def figures(sentence, language):
+    return [(f.metric, f.value, f.unit, f.qualifier) for f in find_sentence_figures(sentence, language)
+            if not f.is_company and not f.is_restatement]
+
+
+def metrics(sentence, language):
+    return [(f[0], f[1]) for f in figures(sentence, language)]
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("Last year the county's workshops turned out 45 million lighters.", "en", [("output_volume", 45e6)]),
+    ("Factories here churn out roughly 12 million bicycle helmets.", "en", [("output_volume", 12e6)]),
+    ("Le aziende del distretto hanno prodotto 60 milioni di bottoni.", "it", [("output_volume", 60e6)]),
+    ("Sus talleres fabricaron 5 millones de guitarras en 2023.", "es", [("output_volume", 5e6)]),
+    ("La ville a fabriqué 20 millions de parapluies l'an dernier.", "fr", [("output_volume", 20e6)]),
+    ("Die Betriebe produzieren 3 Millionen Regenschirme.", "de", [("output_volume", 3e6)]),
+    # measures, kinds of product and shares are no pieces
+    ("The county produced 3 million tonnes of apples.", "en", []),
+    ("The factories produced 200 new designs last year.", "en", []),
+    ("Il distretto ha prodotto 300 nuovi modelli.", "it", []),
+])
+def test_a_production_verb_before_a_count_of_things_is_a_volume(sentence, language, expected):
+    assert metrics(sentence, language) == expected
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("The makers turn out buttons by the ton, with annual sales exceeding 4 billion yuan.", "en",
+     [("sales_value", 4e9, "CNY", "more_than")]),
+    ("Together the companies bring in an annual revenue of over 1 billion yuan.", "en",
+     [("sales_value", 1e9, "CNY", "more_than")]),
+    ("Il distretto ha un fatturato di oltre 2 miliardi di euro.", "it", [("sales_value", 2e9, "EUR", "more_than")]),
+    # a threshold names firms before it
+    ("The county counts many firms with annual sales of over 20 million yuan.", "en", []),
+    ("Nel distretto ci sono molte aziende con un fatturato superiore a 10 milioni di euro.", "it", []),
+])
+def test_a_total_is_no_threshold_unless_firms_are_counted_by_it(sentence, language, expected):
+    assert figures(sentence, language) == expected
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("Some 12,000 of the county's 90,000 residents work in the carpet industry.", "en", [("employees", 12000)]),
+    ("Circa 9.000 dei 40.000 abitanti del borgo lavorano nel settore del mobile.", "it", [("employees", 9000)]),
+    ("Unos 7.000 de los 30.000 vecinos del pueblo trabajan en los talleres de cerámica.", "es", [("employees", 7000)]),
+])
+def test_the_part_that_works_is_counted_not_the_whole_population(sentence, language, expected):
+    assert metrics(sentence, language) == expected
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("About 30,000 villagers take part in growing and processing the tea.", "en", [("employees", 30000)]),
+    ("Nella filiera sono coinvolte oltre 15mila persone.", "it", [("employees", 15000)]),
+    ("Los invernaderos dan empleo a 25.000 vecinos de la comarca.", "es", [("employees", 25000)]),
+    ("Die Branche beschäftigt direkt oder indirekt 40.000 Menschen.", "de", [("employees", 40000)]),
+])
+def test_people_who_take_part_or_are_given_work_are_employees(sentence, language, expected):
+    assert metrics(sentence, language) == expected
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("Its lanterns are sold in more than 60 markets worldwide.", "en", [("export_markets", 60)]),
+    ("Ausgeführt werden die Trommeln in mehr als 25 Länder.", "de", [("export_markets", 25)]),
+    ("Die Schirme werden in 40 Länder ausgeliefert.", "de", [("export_markets", 40)]),
+])
+def test_markets_abroad_in_more_wordings(sentence, language, expected):
+    assert metrics(sentence, language) == expected
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("Die Region erzielt einen Jahresumsatz von 2 Milliarden Euro.", "de", [("sales_value", 2e9)]),
+    ("I produttori hanno realizzato un incasso complessivo di 300 milioni di yuan.", "it", [("sales_value", 300e6)]),
+    ("The shoe industry generated about 35 billion yuan last year.", "en", [("output_value", 35e9)]),
+    ("In 2019 the city turned out some 200 million umbrellas worth 6 billion yuan.", "en",
+     [("output_volume", 200e6), ("output_value", 6e9)]),
+    ("Geerntet wurden 80.000 Tonnen Äpfel mit einem Wert von 300 Millionen Yuan.", "de", [("output_value", 300e6)]),
+    ("Se cosecharon 50.000 toneladas de ajo por un valor de 900 millones de yuanes.", "es", [("output_value", 900e6)]),
+])
+def test_sales_and_output_in_more_wordings(sentence, language, expected):
+    assert metrics(sentence, language) == expected
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Five local firms drafted the national standard for the product.", "en"),
+    ("Two exporters shipped the first containers in 2019.", "en"),
+    ("Otto aziende hanno firmato il disciplinare di produzione.", "it"),
+    ("其中3家企业参与制定了国家标准。", "zh"),
+    ("The mill runs more than 50,000 cashmere carding machines.", "en"),
+    ("各类生产设备7.2万余台(套)。", "zh"),
+    ("这“五金制造”四个字早已刻进了当地人的记忆。", "zh"),
+])
+def test_a_few_actors_machines_and_small_things_are_no_cluster_figures(sentence, language):
+    assert figures(sentence, language) == []
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("The county has the third-largest bicycle production capacity in the country.", "en", [("rank", 3)]),
+    ("Il distretto è il terzo produttore nazionale di bottoni.", "it", [("rank", 3)]),
+    ("Es el segundo productor de ajo del país.", "es", [("rank", 2)]),
+    ("这里是中国最大的毛笔生产基地。", "zh", [("rank", 1)]),
+    ("当地毛笔产业规模居全国第二。", "zh", [("rank", 2)]),
+])
+def test_national_ranks_in_more_wordings(sentence, language, expected):
+    assert metrics(sentence, language) == expected
+
+
+def doc_figures(text, language, published=date(2023, 6, 1)):
+    result = extract(DocumentInput("doc", text, language, published, None))
+    return [(f["metric"], f["value"], f["unit"], f["year"], f["period"]) for f in result.figures
+            if f["subject"] == "cluster" and not f["is_restatement"]]
+
+
+def test_a_stock_stated_in_the_present_is_the_publication_years_even_beside_a_dated_flow():
+    text = ("Anxi furniture\n\nAnxi county in Fujian makes rattan furniture. "
+            "In 2021 its furniture output value reached 20 billion yuan, and today the county is home to "
+            "1,200 furniture firms.")
+    found = doc_figures(text, "en")
+    assert ("output_value", 20e9, "CNY", 2021, "FY") in found
+    assert ("enterprises", 1200, "firms", 2023, "as_of") in found
+
+
+def test_the_base_of_a_comparison_is_not_the_year_of_the_figure():
+    text = ("Haimen textiles\n\nHaimen in Jiangsu makes home textiles. In the first quarter, taxable sales of "
+            "the sector rose 9.3 percent year on year to 2.39 billion yuan.")
+    found = doc_figures(text, "en", published=date(2020, 4, 24))
+    assert ("sales_value", 2.39e9, "CNY", 2020, "Q1") in found
+
+
+def test_an_amount_without_its_currency_takes_the_one_just_named():
+    text = ("Datang socks\n\nDatang, a town in Zhuji, makes socks. Its sock output value passed 10 billion yuan "
+            "for the first time in 2022, ending the year at 10.6 billion.\n\n"
+            "Sock sales reached 12 billion yuan last year. Exports made up 4 billion of that.")
+    found = doc_figures(text, "en")
+    assert ("output_value", 10.6e9, "CNY", 2022, "FY") in found
+    assert ("export_value", 4e9, "CNY", 2022, "FY") in found
