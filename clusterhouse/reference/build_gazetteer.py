@@ -331,12 +331,18 @@ def add_coordinates(rows: dict[str, dict], cpca_rows: list[dict], former: list[d
             row["latitude"], row["longitude"] = f"{float(hit[1]):.4f}", f"{float(hit[2]):.4f}"
 
 
-def mark_safety(rows: dict[str, dict], jieba_dict: str) -> None:
+def jieba_words(jieba_dict: str) -> dict[str, tuple[int, str]]:
+    """word -> (frequency, part-of-speech tag) from the text of jieba's dict.txt."""
     words = {}
     for line in jieba_dict.splitlines():
         parts = line.split()
         if len(parts) == 3:
             words[parts[0]] = (int(parts[1]), parts[2])
+    return words
+
+
+def mark_safety(rows: dict[str, dict], jieba_dict: str) -> None:
+    words = jieba_words(jieba_dict)
     county_short_count = Counter(r["short_zh"] for r in rows.values() if r["level"] == "county")
     for r in rows.values():
         short = r["short_zh"]
