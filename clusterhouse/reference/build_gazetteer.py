@@ -49,6 +49,7 @@ CHAR_READINGS = {
     "曾": "zeng", "峙": "shi", "坻": "di", "泊": "bo", "峒": "tong", "什": "shi", "牟": "mu",
     "筠": "jun", "圩": "xu", "伽": "jia", "茄": "qie", "番": "fan", "铅": "qian", "区": "qu",
     "六": "liu", "乐": "le", "单": "dan", "蔚": "wei", "尉": "wei", "堡": "bao", "埔": "pu",
+    "勒": "le",  # 弥勒 Mile, 疏勒 Shule, 锡林郭勒; pypinyin reads lei (勒紧)
 }
 # Whole-name readings that differ from the character readings above (short name -> syllables).
 NAME_READINGS = {
