@@ -49,6 +49,7 @@ CHAR_READINGS = {
     "曾": "zeng", "峙": "shi", "坻": "di", "泊": "bo", "峒": "tong", "什": "shi", "牟": "mu",
     "筠": "jun", "圩": "xu", "伽": "jia", "茄": "qie", "番": "fan", "铅": "qian", "区": "qu",
     "六": "liu", "乐": "le", "单": "dan", "蔚": "wei", "尉": "wei", "堡": "bao", "埔": "pu",
+    "勒": "le",  # 弥勒 Mile, 疏勒 Shule, 锡林郭勒; pypinyin reads lei (勒紧)
 }
 # Whole-name readings that differ from the character readings above (short name -> syllables).
 NAME_READINGS = {
@@ -331,12 +332,18 @@ def add_coordinates(rows: dict[str, dict], cpca_rows: list[dict], former: list[d
             row["latitude"], row["longitude"] = f"{float(hit[1]):.4f}", f"{float(hit[2]):.4f}"
 
 
-def mark_safety(rows: dict[str, dict], jieba_dict: str) -> None:
+def jieba_words(jieba_dict: str) -> dict[str, tuple[int, str]]:
+    """word -> (frequency, part-of-speech tag) from the text of jieba's dict.txt."""
     words = {}
     for line in jieba_dict.splitlines():
         parts = line.split()
         if len(parts) == 3:
             words[parts[0]] = (int(parts[1]), parts[2])
+    return words
+
+
+def mark_safety(rows: dict[str, dict], jieba_dict: str) -> None:
+    words = jieba_words(jieba_dict)
     county_short_count = Counter(r["short_zh"] for r in rows.values() if r["level"] == "county")
     for r in rows.values():
         short = r["short_zh"]
