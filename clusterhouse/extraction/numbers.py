@@ -1,4 +1,13 @@
-"""Find and parse numbers in news text: en, zh, it, es, fr, de.
+"""Find and parse numbers in news text, in any language with a folder under clusterhouse/lang.
+
+Every word this module reads (number words, scale words, ordinals, percent and currency words,
+month names, Chinese numerals and markers) is language data: `numbers.yaml` of each language
+(and `time.yaml` for month names). A document's own language decides how digits group and which
+number words are read; a document of unknown language (None, or a code without a folder) reads
+them as the language marked `reads_unknown_languages` does, and so do the Latin-script words of
+a language without number words of its own (Chinese). Percent, currency, range and date words and
+Chinese numerals are recognised in a document of any language. The examples below are English,
+Italian, Spanish, French, German and Chinese.
 
 `find_numbers` returns every number a reader would call a figure, with its span in the input,
 its value with any scale word applied ("5.17 billion" -> 5.17e9, "2.5万亿" -> 2.5e12) and flags
@@ -7,11 +16,12 @@ Dates and times are not returned, except the year of a date, flagged `is_year`.
 
 Rules that decide ambiguous cases (kept deliberately conservative: skip rather than guess):
 - Separators: a `.` or `,` followed by exactly three digits is grouping in a language whose
-  grouping character it is (`,` for en/zh/unknown, `.` for it/es/fr/de); otherwise it is the
-  decimal mark. So `12.500` is 12.5 in English and 12500 in Italian, `3,500` is 3500 in English
-  and 3.5 in Italian, `1.2` is 1.2 everywhere. Two different marks (`1.234,5`, `1,234.5`): the
-  last one is the decimal. No-break/thin spaces and apostrophes (`3 500`, `3'500`) group
-  everywhere; a plain space groups only in fr/es/de and only before exactly three digits.
+  grouping character it is (`thousands_mark`: `,` in en/zh/unknown, `.` in it/es/fr/de);
+  otherwise it is the decimal mark. So `12.500` is 12.5 in English and 12500 in Italian, `3,500`
+  is 3500 in English and 3.5 in Italian, `1.2` is 1.2 everywhere. Two different marks
+  (`1.234,5`, `1,234.5`): the last one is the decimal. No-break/thin spaces and apostrophes
+  (`3 500`, `3'500`) group everywhere; a plain space groups only where `space_groups_thousands`
+  (fr/es/de) and only before exactly three digits.
 - Number words: only values >= 2, or any word followed by a scale word. "one", "a", "un(a)",
   "une", "ein(e)" are read only before a scale word ("a million", "un milione", "eine
   Milliarde"); Italian "sei" (also "you are") and French "neuf" (also "new") likewise. Plural
@@ -45,7 +55,11 @@ Rules that decide ambiguous cases (kept deliberately conservative: skip rather t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+
+from clusterhouse.lang import Language, all_languages, language
 
 __all__ = ["NumberMention", "find_numbers", "parse_decimal"]
 
@@ -98,19 +112,278 @@ def _is_latin(c: str) -> bool:
     return bool(c) and bool(_LATIN_RE.match(c))
 
 
-def _language_key(language: str | None) -> str | None:
-    if not language:
+# ---------------------------------------------------------------- language tables
+
+NUM, SMALL, BIG, ABBR, ART, HALF = "num", "small", "big", "abbr", "art", "half"
+Piece = tuple[str, float]  # (kind, value) of one piece of a number
+
+_ORDINAL_INDICATORS = ("º", "ª")  # typographic ordinal marks, read where a language has no suffixes
+_LONGEST_PIECE = 9  # letters of the longest compound piece tried ("diciannove" is not)
+
+
+@dataclass(frozen=True)
+class _Words:
+    """How Latin-script number words are read in a document (numbers.yaml of its language)."""
+
+    lexicon: dict[str, Piece]
+    compound_pieces: dict[str, Piece]  # empty where numbers are not written as one word
+    hyphenated: re.Pattern | None  # number words written with a hyphen ("quatre-vingts")
+    scales_alone: frozenset[str]
+    read_only_in_longer: frozenset[str]
+    connectors: frozenset[str]
+    tens_before_teens: frozenset[int]
+    ordinals: dict[str, int]
+    ordinal_articles: frozenset[str]
+    elided_articles: tuple[str, ...]  # articles glued to the ordinal ("l'ottavo")
+    all_ordinals_need_article: bool
+    ordinals_needing_article: frozenset[str]
+    time_unit_ordinals: frozenset[str]
+    per_words: frozenset[str]
+    ordinal_after_indefinite: frozenset[str]
+    fraction_of: re.Pattern
+
+    def pieces(self, word: str) -> list[Piece] | None:
+        """The number pieces of a word ("duecentomila" -> due, cento, mila), or None."""
+        lower = word.lower()
+        if lower in self.lexicon:
+            return [self.lexicon[lower]]
+        if self.compound_pieces and len(lower) >= 5:
+            pieces = _segment(lower, self.compound_pieces)
+            if pieces and len(pieces) > 1:
+                return [p for p in pieces if p[1] or p[0] != NUM]  # drop a joining piece (German "und")
         return None
-    key = language.lower().replace("_", "-").split("-")[0]
-    return key if key in {"en", "zh", "it", "es", "fr", "de"} else None
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """How numbers are read in a document of one language (or of an unknown one)."""
+
+    thousands_mark: str
+    space_groups: bool
+    ordinal_suffix: re.Pattern
+    words: _Words
+
+
+def _compound_kind(value: int) -> str:
+    return BIG if value >= 1000 else SMALL if value >= 100 else NUM
+
+
+def _words_of(lang: Language) -> _Words:
+    numbers = lang.numbers
+    lexicon: dict[str, Piece] = {}
+    for kind, table in ((NUM, numbers.cardinals), (ART, dict.fromkeys(numbers.one_words, 1)),
+                        (HALF, dict.fromkeys(numbers.half_words, 0.5)), (SMALL, numbers.unit_words),
+                        (BIG, numbers.scale_words), (ABBR, numbers.scale_abbreviations)):
+        lexicon |= {word: (kind, float(value)) for word, value in table.items()}
+    compounds = {}
+    if numbers.compound_pieces:
+        compounds = {word: (NUM, float(value)) for word, value in numbers.cardinals.items()}
+        compounds |= {word: (_compound_kind(value), float(value))
+                      for word, value in numbers.compound_pieces.items()}
+    flags = re.IGNORECASE if lang.about.ignore_case else 0
+    hyphenated = [word for word in numbers.cardinals if "-" in word]
+    return _Words(
+        lexicon=lexicon,
+        compound_pieces=compounds,
+        hyphenated=(re.compile(rf"(?:{_plain(hyphenated, bounded=False)})(?![^\W\d_])", flags)
+                    if hyphenated else None),
+        scales_alone=numbers.scales_read_alone,
+        read_only_in_longer=numbers.read_only_in_longer,
+        connectors=numbers.and_words if numbers.and_joins_number_words else frozenset(),
+        tens_before_teens=numbers.tens_before_teens,
+        ordinals=numbers.ordinals,
+        ordinal_articles=numbers.ordinal_articles,
+        elided_articles=tuple(article for article in numbers.ordinal_articles if article.endswith("'")),
+        all_ordinals_need_article=numbers.all_ordinals_need_article,
+        ordinals_needing_article=numbers.ordinals_needing_article,
+        time_unit_ordinals=numbers.ordinals_also_time_units,
+        per_words=numbers.per_words,
+        ordinal_after_indefinite=numbers.ordinal_after_indefinite,
+        fraction_of=re.compile(rf"[ \u00a0](?:{_plain(numbers.fraction_of_words, bounded=True)})"),
+    )
+
+
+@lru_cache(maxsize=1)
+def _default_language() -> Language:
+    """The language whose number words are read where a document's language has none."""
+    return next(lang for lang in all_languages() if lang.numbers.reads_unknown_languages)
+
+
+def _reading(language_code: str | None) -> _Reading:
+    lang = language(language_code)
+    return _reading_of(lang.code if lang else None)
+
+
+@lru_cache(maxsize=None)
+def _reading_of(code: str | None) -> _Reading:
+    lang, default = language(code), _default_language()
+    suffixes = (lang.numbers.ordinal_suffixes if lang else ()) or (
+        default.numbers.ordinal_suffixes + _ORDINAL_INDICATORS)
+    digits_of = lang or default
+    return _Reading(
+        thousands_mark=digits_of.numbers.thousands_mark,
+        space_groups=digits_of.numbers.space_groups_thousands,
+        ordinal_suffix=re.compile(rf"(?:{'|'.join(suffixes)})(?![^\W\d_])"),
+        words=_words_of(lang if lang and lang.numbers.cardinals else default),
+    )
+
+
+def _plain(entries: Iterable[str], *, bounded: bool) -> str:
+    """Plain words as alternatives, longest first; ``bounded``: a word ending in a letter must end
+    at a word edge."""
+    return "|".join(re.escape(entry) + (r"(?!\w)" if bounded and re.match(r"\w", entry[-1]) else "")
+                    for entry in sorted(entries, key=lambda entry: (-len(entry), entry))) or r"(?!x)x"
+
+
+def _in_every_language(field: str, *, plain: bool, ignore_case: bool | None = None) -> str:
+    """One alternation of a numbers field's entries in every language, each in its language's
+    letter case and, where the language has word edges, ending at one."""
+    parts = []
+    for lang in all_languages():
+        entries = tuple(getattr(lang.numbers, field))
+        if not entries:
+            continue
+        edge = lang.about.word_boundaries
+        body = (_plain(entries, bounded=edge) if plain
+                else "|".join(entry + (r"(?!\w)" if edge else "") for entry in entries))
+        case = lang.about.ignore_case if ignore_case is None else ignore_case
+        parts.append(f"(?i:{body})" if case else f"(?:{body})")
+    return "|".join(parts) or r"(?!x)x"
+
+
+@dataclass(frozen=True)
+class _Numerals:
+    """Numbers written with characters (Chinese), read in a document of any language."""
+
+    digits: dict[str, int]
+    units: dict[str, int]
+    scales: dict[str, float]
+    starts: frozenset[str]  # digits and units: a numeral number starts with one
+    points: frozenset[str]
+    more_than: frozenset[str]
+    vague: frozenset[str]
+    year: tuple[re.Pattern, ...]
+    measure_words: frozenset[str]
+    followers: frozenset[str]  # what may follow a number of numerals only: measure words, currencies
+    units_only_after: frozenset[str]
+    unit_breakers: tuple[str, ...]
+    fraction_infixes: tuple[str, ...]
+    percent_prefixes: tuple[str, ...]
+    ordinal_prefixes: tuple[str, ...]
+    reading: _Reading  # grouping of Arabic digits inside a numeral number
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """Words recognised around numbers in a document of any language."""
+
+    percent: re.Pattern
+    currency_after: re.Pattern
+    fraction_words: frozenset[str]
+    and_a_half: re.Pattern
+    money_only: frozenset[str]
+    number_signs: frozenset[str]  # before a full stop, in this case
+    number_sign_words: frozenset[str]  # before ° or º, any case
+    range_gap: re.Pattern
+    and_gap: re.Pattern
+    between_before: re.Pattern
+    dates: tuple[tuple[re.Pattern, tuple[int, ...]], ...]
+    numerals: _Numerals
+
+
+def _union(sets: Iterable[Iterable[str]]) -> frozenset[str]:
+    return frozenset(entry for entries in sets for entry in entries)
+
+
+def _numerals() -> _Numerals:
+    languages = all_languages()
+    writers = [lang for lang in languages if lang.numbers.numeral_digits]
+    digits = {c: v for lang in writers for c, v in lang.numbers.numeral_digits.items()}
+    units = {c: v for lang in writers for c, v in lang.numbers.numeral_units.items()}
+    measure_words = _union(lang.numbers.measure_words for lang in languages)
+    currencies = _union(lang.numbers.currency_words for lang in writers)
+    return _Numerals(
+        digits=digits,
+        units=units,
+        scales={c: float(v) for lang in writers for c, v in lang.numbers.numeral_scales.items()},
+        starts=frozenset(digits) | frozenset(units),
+        points=_union(lang.numbers.numeral_decimal_points for lang in languages),
+        more_than=_union(lang.numbers.numeral_more_than for lang in languages),
+        vague=_union(lang.numbers.numeral_vague for lang in languages),
+        year=tuple(lang.numbers.numeral_year for lang in writers),
+        measure_words=measure_words,
+        followers=measure_words | frozenset(c for c in currencies if len(c) == 1),
+        units_only_after=_union(lang.numbers.units_only_after for lang in languages),
+        unit_breakers=tuple(sorted(_union(lang.numbers.numeral_unit_breakers for lang in languages))),
+        fraction_infixes=tuple(sorted(_union(lang.numbers.fraction_infixes for lang in languages))),
+        percent_prefixes=tuple(sorted(_union(lang.numbers.percent_prefixes for lang in languages))),
+        ordinal_prefixes=tuple(sorted(_union(lang.numbers.ordinal_prefixes for lang in languages))),
+        reading=_reading_of(writers[0].code if writers else None),
+    )
+
+
+def _date_patterns() -> tuple[tuple[re.Pattern, tuple[int, ...]], ...]:
+    """Dates and clock times: the groups are masked (a day, month or time is not a figure; the
+    year of a date stays)."""
+    languages = all_languages()
+    capital_months = _union(lang.numbers.months_needing_capital for lang in languages)
+    month_names = _union((name for month in lang.time.months for name in month) for lang in languages)
+    months = _plain(month_names - {month.lower() for month in capital_months}, bounded=False)
+    day = rf"\d{{1,2}}(?:{'|'.join(suffix for lang in languages for suffix in lang.numbers.day_suffixes)})?"
+    joiners = _plain(_union(lang.numbers.day_month_joiners for lang in languages), bounded=False)
+    hour_marks = _plain(_union(lang.numbers.hour_marks for lang in languages) | {":"}, bounded=False)
+    clock_words = _plain(_union(lang.numbers.clock_words for lang in languages), bounded=True)
+    patterns = [
+        # 2021-12-14, 2021/12/14, 2021.12.14: keep the year, drop month and day
+        (re.compile(r"(?<![\d.,])(?:19|20)\d\d([-/.]\d{1,2}[-/.]\d{1,2})(?![\d])"), (1,)),
+        # 28/12/2017, 28.12.2017, 12-28-17: drop day and month (and a 2-digit year)
+        (re.compile(r"(?<![\d.,])(\d{1,2}[-/.]\d{1,2}[-/.])(?:(?:19|20)\d\d|(\d\d))(?![\d])"), (1, 2)),
+        (re.compile(r"(?<![\d.,/])(\d{1,2}/\d{1,2})(?![\d/])"), (1,)),  # 14/12 or a fraction 3/4
+        (re.compile(r"(?<![\d.,])(?:19|20)\d\d[-/–]([0-9]{2})(?![\d])"), (1,)),  # 2019-20, 2019/20
+        (re.compile(rf"(?<![\d.,:])(\d{{1,2}}(?:{hour_marks})\d\d(?::\d\d)?)(?![\d])"), (1,)),  # 10:30
+        (re.compile(rf"(?<![\d.,])(\d{{1,2}}(?:[.:]\d\d)?)[ \u00a0]?(?:{clock_words})", re.IGNORECASE), (1,)),
+        # a day before its month: 14 dicembre, 1er janvier, 28th of December
+        (re.compile(rf"(?<![\d.,])({day})[ \u00a0]?(?:(?:{joiners}) )?(?:{months})\b", re.IGNORECASE), (1,)),
+        # a day after its month: Dec. 28, December 28th
+        (re.compile(rf"\b(?:{months})\.?[ \u00a0]({day})(?![\d.,]\d)(?!\d)", re.IGNORECASE), (1,)),
+    ]
+    if capital_months:
+        capitals = _plain(capital_months, bounded=False)
+        patterns.append((re.compile(rf"\b(?:{capitals})[ \u00a0](\d{{1,2}})(?!\d)"), (1,)))
+    patterns += [(date, (1,)) for lang in languages for date in lang.numbers.date_patterns]  # 12月14日
+    return tuple(patterns)
+
+
+@lru_cache(maxsize=1)
+def _shared() -> _Shared:
+    languages = all_languages()
+    signs = _union(lang.numbers.number_signs for lang in languages)
+    percent = _in_every_language("percent_words", plain=False)
+    currency = _in_every_language("currency_words", plain=True, ignore_case=False)
+    and_a_half = _in_every_language("and_a_half", plain=False)
+    range_words = _in_every_language("range_words", plain=True)
+    and_words = _in_every_language("and_words", plain=True)
+    between = _in_every_language("between_words", plain=True)
+    return _Shared(
+        percent=re.compile(rf"[ \u00a0\u202f]?(?:%|‰|{percent})"),
+        currency_after=re.compile(rf"[ \u00a0]?(?:€|\$|£|USD\b|CNY\b|RMB\b|EUR\b|HKD\b|{currency})"),
+        fraction_words=_union(lang.numbers.fraction_words for lang in languages),
+        and_a_half=re.compile(rf"[ \u00a0](?:{and_a_half})"),
+        money_only=_union(lang.numbers.money_only_abbreviations for lang in languages),
+        number_signs=signs,
+        number_sign_words=frozenset(sign.lower() for sign in signs),
+        range_gap=re.compile(rf"[ \u00a0]?(?:-|–|—|~|〜|{range_words})[ \u00a0]?$"),
+        and_gap=re.compile(rf"[ \u00a0](?:{and_words})[ \u00a0]$"),
+        between_before=re.compile(rf"(?<!\w)(?:{between})[ \u00a0]+[^\w\s]{{0,4}}[ \u00a0]?$"),
+        dates=_date_patterns(),
+        numerals=_numerals(),
+    )
 
 
 # ---------------------------------------------------------------- digits and separators
 
 _SPACE_SEPS = "\u00a0\u202f\u2009"  # no-break, narrow no-break, thin space: always grouping
 _APOSTROPHES = "'’"  # Swiss grouping
-_PLAIN_SPACE_GROUPING = {"fr", "es", "de"}
-_POINT_GROUPING = {"it", "es", "fr", "de"}  # "." groups thousands; "," is the decimal mark
 
 
 def _digits_end(s: str, i: int) -> int:
@@ -119,7 +392,7 @@ def _digits_end(s: str, i: int) -> int:
     return i
 
 
-def _digit_token_end(s: str, i: int, lang: str | None, masked: list[bool]) -> int:
+def _digit_token_end(s: str, i: int, reading: _Reading, masked: list[bool]) -> int:
     """End of the digit token at i: digits joined by separators that are followed by digits."""
     n = len(s)
     j = _digits_end(s, i)
@@ -131,7 +404,7 @@ def _digit_token_end(s: str, i: int, lang: str | None, masked: list[bool]) -> in
             j = _digits_end(s, j + 1)
             has_mark = True
             continue
-        if c in _SPACE_SEPS or c in _APOSTROPHES or (c == " " and lang in _PLAIN_SPACE_GROUPING):
+        if c in _SPACE_SEPS or c in _APOSTROPHES or (c == " " and reading.space_groups):
             k = _digits_end(s, j + 1)
             if k - (j + 1) == 3 and first_group <= 3 and not has_mark and not masked[j + 1]:
                 j = k
@@ -143,7 +416,7 @@ def _digit_token_end(s: str, i: int, lang: str | None, masked: list[bool]) -> in
 _TOKEN_RE = re.compile(r"\d+(?:[.,'’ \u00a0\u202f\u2009]\d+)*")
 
 
-def _parse_token(token: str, lang: str | None) -> tuple[float, bool] | None:
+def _parse_token(token: str, reading: _Reading) -> tuple[float, bool] | None:
     """(value, has_separator) of a digit token, or None when its separators make no sense."""
     if not _TOKEN_RE.fullmatch(token):
         return None
@@ -160,8 +433,8 @@ def _parse_token(token: str, lang: str | None) -> tuple[float, bool] | None:
     elif len(marks) == 1:
         k = marks[0]
         spaced = k > 0  # "3 500,5": after space grouping a mark can only be decimal
-        grouping_char = "." if lang in _POINT_GROUPING else ","
-        if spaced or not (seps[k] == grouping_char and len(groups[k + 1]) == 3 and len(groups[0]) <= 3):
+        grouping = seps[k] == reading.thousands_mark and len(groups[k + 1]) == 3 and len(groups[0]) <= 3
+        if spaced or not grouping:
             decimal_at = k
     elif len(marks) > 1 and len({seps[k] for k in marks}) == 1 and marks[-1] == len(seps) - 1:
         pass  # "1.250.000" / "1,250,000": every mark groups
@@ -178,245 +451,31 @@ def _parse_token(token: str, lang: str | None) -> tuple[float, bool] | None:
 
 def parse_decimal(token: str, language: str | None) -> float | None:
     """Value of a digit token with grouping/decimal separators, by the rules in the module doc."""
-    parsed = _parse_token(_normalise(token).strip(), _language_key(language))
+    parsed = _parse_token(_normalise(token).strip(), _reading(language))
     return parsed[0] if parsed else None
 
 
-# ---------------------------------------------------------------- word lexicons
-
-NUM, SMALL, BIG, ABBR, ART, HALF = "num", "small", "big", "abbr", "art", "half"
-_MONEY_ONLY_ABBR = {"m", "b", "mm"}  # scale only next to money; otherwise unit symbols (metres)
-
-
-def _words(kind: str, table: dict[str, float]) -> dict[str, tuple[str, float]]:
-    return {w: (kind, v) for w, v in table.items()}
-
-
-_EN_NUMS = dict(zip(
-    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split(), range(2, 20)))
-_EN_NUMS |= dict(zip("twenty thirty forty fifty sixty seventy eighty ninety".split(), range(20, 100, 10)))
-_EN = {
-    **_words(NUM, _EN_NUMS),
-    **_words(ART, {"one": 1, "a": 1}),
-    "half": (HALF, 0.5),
-    **_words(SMALL, {"hundred": 100, "dozen": 12}),
-    **_words(BIG, {"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9,
-                   "billions": 1e9, "trillion": 1e12}),
-    **_words(ABBR, {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9,
-                    "tn": 1e12, "trn": 1e12}),
-}
-
-_IT_NUMS = dict(zip(
-    "due tre quattro cinque sei sette otto nove dieci undici dodici tredici quattordici quindici "
-    "sedici diciassette diciotto diciannove".split(), range(2, 20)))
-_IT_NUMS |= dict(zip("venti trenta quaranta cinquanta sessanta settanta ottanta novanta".split(),
-                     range(20, 100, 10)))
-_IT = {
-    **_words(NUM, _IT_NUMS),
-    **_words(ART, {"un": 1, "uno": 1, "una": 1}),
-    "mezzo": (HALF, 0.5),
-    "cento": (SMALL, 100),
-    **_words(BIG, {"mille": 1e3, "mila": 1e3, "milione": 1e6, "milioni": 1e6, "miliardo": 1e9,
-                   "miliardi": 1e9}),
-    **_words(ABBR, {"mln": 1e6, "mld": 1e9, "mrd": 1e9, "k": 1e3, "m": 1e6}),
-}
-# Italian writes compounds as one word ("duecentocinquantamila"): these are the pieces.
-_IT_MORPHEMES = {
-    **{w: (NUM, v) for w, v in _IT_NUMS.items()}, "uno": (NUM, 1), "un": (NUM, 1), "tré": (NUM, 3),
-    **{w[:-1]: (NUM, v) for w, v in _IT_NUMS.items() if v >= 20},  # elided: "ventotto"
-    "cento": (SMALL, 100), "cent": (SMALL, 100), "mila": (BIG, 1e3),
-}
-
-_ES_NUMS = dict(zip(
-    "dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciséis "
-    "diecisiete dieciocho diecinueve veinte".split(), range(2, 21)))
-_ES_NUMS |= dict(zip("veintiuno veintidós veintitrés veinticuatro veinticinco veintiséis "
-                     "veintisiete veintiocho veintinueve".split(), range(21, 30)))
-_ES_NUMS |= {"dieciseis": 16, "veintiún": 21, "veintiuna": 21, "veintidos": 22, "veintitres": 23,
-             "veintiseis": 26}
-_ES_NUMS |= dict(zip("treinta cuarenta cincuenta sesenta setenta ochenta noventa".split(),
-                     range(30, 100, 10)))
-_ES_NUMS |= {"cien": 100, "ciento": 100}
-for _word, _hundreds in zip("dos tres cuatro quinien seis sete ocho nove".split(), range(2, 10)):
-    _stem = {"dos": "doscient", "tres": "trescient", "cuatro": "cuatrocient", "quinien": "quinient",
-             "seis": "seiscient", "sete": "setecient", "ocho": "ochocient", "nove": "novecient"}[_word]
-    _ES_NUMS |= {_stem + "os": _hundreds * 100, _stem + "as": _hundreds * 100}
-_ES = {
-    **_words(NUM, _ES_NUMS),
-    **_words(ART, {"un": 1, "uno": 1, "una": 1}),
-    "medio": (HALF, 0.5),
-    **_words(BIG, {"mil": 1e3, "millón": 1e6, "millon": 1e6, "millones": 1e6, "millardo": 1e9,
-                   "millardos": 1e9, "billón": 1e12, "billon": 1e12, "billones": 1e12}),
-    **_words(ABBR, {"mill": 1e6, "mm": 1e6, "k": 1e3, "m": 1e6}),
-}
-del _word, _hundreds, _stem
-
-_FR_NUMS = dict(zip(
-    "deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize".split(),
-    range(2, 17)))
-_FR_NUMS |= {"vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
-             "quatre-vingt": 80, "quatre-vingts": 80}
-_FR = {
-    **_words(NUM, _FR_NUMS),
-    **_words(ART, {"un": 1, "une": 1}),
-    **_words(SMALL, {"cent": 100, "cents": 100}),
-    **_words(BIG, {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9,
-                   "milliards": 1e9, "billion": 1e12, "billions": 1e12}),
-    **_words(ABBR, {"md": 1e9, "mds": 1e9, "mrd": 1e9, "mrds": 1e9, "k": 1e3, "m": 1e6}),
-}
-
-_DE_NUMS = dict(zip("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf".split(), range(2, 13)))
-_DE_NUMS |= {"fuenf": 5, "zwoelf": 12, "zwanzig": 20, "dreißig": 30, "dreissig": 30, "vierzig": 40,
-             "fünfzig": 50, "fuenfzig": 50, "sechzig": 60, "siebzig": 70, "achtzig": 80, "neunzig": 90}
-_DE = {
-    **_words(NUM, _DE_NUMS),
-    **_words(ART, {"ein": 1, "eine": 1, "einen": 1, "einer": 1, "eines": 1, "einem": 1, "eins": 1}),
-    "hundert": (SMALL, 100),
-    **_words(BIG, {"tausend": 1e3, "million": 1e6, "millionen": 1e6, "milliarde": 1e9,
-                   "milliarden": 1e9, "billion": 1e12, "billionen": 1e12}),
-    **_words(ABBR, {"tsd": 1e3, "mio": 1e6, "mrd": 1e9, "k": 1e3, "m": 1e6}),
-}
-_DE_MORPHEMES = {
-    **{w: (NUM, v) for w, v in _DE_NUMS.items()}, "ein": (NUM, 1), "sech": (NUM, 6), "sieb": (NUM, 7),
-    "und": (NUM, 0), "hundert": (SMALL, 100), "tausend": (BIG, 1e3),
-}
-
-_LEXICONS = {"en": _EN, "it": _IT, "es": _ES, "fr": _FR, "de": _DE}
-_MORPHEMES = {"it": _IT_MORPHEMES, "de": _DE_MORPHEMES}
-# A scale word that is a number by itself ("mille aziende", "mil empresas", "cent entreprises").
-_ALONE_OK = {"mille", "mil", "cento", "cien", "cent", "hundert", "tausend"}
-# Number words that are also ordinary words: read only as part of a longer number.
-_RESTRICTED = {"it": {"sei"}, "fr": {"neuf"}}
-_CONNECTORS = {"en": {"and"}, "es": {"y"}, "fr": {"et"}, "de": {"und"}}
-_AND_A_HALF = re.compile(
-    r"[ \u00a0](?:and a half|e mezzo|y medio|et demi|und ein halb)\b", re.IGNORECASE)
-
-# Ordinal words -> value. Stems with inflections listed in full for clarity.
-_ORDINALS: dict[str, dict[str, int]] = {
-    "en": {w: v for v, w in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1)},
-    "it": {}, "es": {}, "fr": {}, "de": {},
-}
-for _v, _stem in enumerate("prim second terz quart quint sest settim ottav non decim".split(), 1):
-    _ORDINALS["it"] |= {_stem + e: _v for e in "oaie"}
-for _v, _stem in enumerate("primer segund tercer cuart quint sext séptim octav noven décim".split(), 1):
-    _ORDINALS["es"] |= {_stem + e: _v for e in ("o", "a", "os", "as")}
-_ORDINALS["es"] |= {"primer": 1, "tercer": 3, "septimo": 7, "decimo": 10}
-for _v, _stem in enumerate("deux trois quatr cinqu six sept huit neuv dix".split(), 2):
-    _ORDINALS["fr"] |= {_stem + e: _v for e in ("ième", "ièmes", "ieme", "iemes")}
-_ORDINALS["fr"] |= {"premier": 1, "première": 1, "premiers": 1, "premières": 1, "premiere": 1,
-                    "second": 2, "seconde": 2}
-for _v, _stem in enumerate("erst zweit dritt viert fünft sechst siebt acht neunt zehnt".split(), 1):
-    _ORDINALS["de"] |= {_stem + e: _v for e in ("e", "er", "en", "es", "em")}
-_ORDINALS["de"] |= {"fuenfte": 5, "fuenften": 5}
-for _word in ("achten", "achte"):  # also the verb "achten" (to heed)
-    _ORDINALS["de"].pop(_word)
-del _v, _stem, _word
-
-# Ordinals that are also ordinary words: Italian ones ("secondo" = according to, "prima" =
-# before, "conto terzi") and French "second(e)" (a second) are read only after an article;
-# English "second" not after "per"/"every" (time unit).
-_IT_ARTICLES = {"il", "lo", "la", "i", "gli", "le", "al", "allo", "alla", "ai", "agli", "alle", "del",
-                "dello", "della", "dei", "degli", "delle", "nel", "nello", "nella", "nei", "negli",
-                "nelle", "sul", "sulla", "dal", "dalla", "è"}
-_FR_ARTICLES = {"le", "la", "les", "au", "aux", "du", "des"}
-
-# Words after a number that make it a fraction, not a count.
-_FRACTION_WORDS = {
-    "half", "halves", "thirds", "quarter", "quarters", "fourths", "fifths", "sixths", "tenths",
-    "terzo", "terzi", "quarti", "quinti", "decimi",
-    "tercio", "tercios", "cuartos", "quintos",
-    "tiers", "quart", "quarts", "cinquièmes", "demi",
-    "drittel", "viertel", "fünftel", "zehntel", "hälfte",
-}
-
-_DIGIT_ORDINAL_SUFFIX = {
-    "en": re.compile(r"(?:st|nd|rd|th)(?![^\W\d_])"),
-    "fr": re.compile(r"(?:er|re|ère|ème|eme|e)(?![^\W\d_])"),
-    "es": re.compile(r"(?:\.?º|\.?ª|er)(?![^\W\d_])"),
-    "it": re.compile(r"(?:\.?º|\.?ª|°(?![CF]))(?![^\W\d_])"),
-    None: re.compile(r"(?:st|nd|rd|th|º|ª)(?![^\W\d_])"),
-}
-
-_PERCENT_RE = re.compile(
-    r"[ \u00a0\u202f]?(?:%|‰|per ?cent\b|percent\b|pct\b|per ?cento\b|percento\b|por ?ciento\b|"
-    r"pour ?cent\b|prozent(?:punkte?n?)?\b|percentage points?\b|punti percentuali\b|"
-    r"puntos porcentuales\b|points? de pourcentage\b|个百分点|個百分點|百分点|百分點)",
-    re.IGNORECASE)
+# ---------------------------------------------------------------- symbols around numbers
 
 _CURRENCY_BEFORE = re.compile(
     r"(?:US\$|HK\$|NT\$|A\$|C\$|S\$|R\$|\$|€|£|¥|￥|RMB|CNY|USD|EUR|GBP|HKD|JPY|CHF|Rs\.?)[ \u00a0]?$")
 _CURRENCY_CODE_BEFORE = re.compile(r"(?:RMB|CNY|USD|EUR|GBP|HKD|JPY|CHF|Rs|US|HK|NT)$")
-_CURRENCY_AFTER = re.compile(
-    r"[ \u00a0]?(?:€|\$|£|yuan\b|dollars?\b|euros?\b|pounds?\b|USD\b|CNY\b|RMB\b|EUR\b|HKD\b|元)")
 _PHONE_TAIL = re.compile(r"(?:[- ]?\d+)*")
 _WORD_RE = re.compile(f"[{_LATIN_LETTERS}]+")
-_FR_EIGHTY_RE = re.compile(r"quatre-vingts?(?![^\W\d_])", re.IGNORECASE)
-
-
-def _match_word(s: str, p: int, lang: str | None) -> re.Match | None:
-    """The word at p; French "quatre-vingt(s)" (80) is one word despite its hyphen."""
-    return (lang == "fr" and _FR_EIGHTY_RE.match(s, p)) or _WORD_RE.match(s, p)
-
-
 _GAP_RE = re.compile(r"[ \u00a0\u202f]{1,2}|-(?=[A-Za-zÀ-ÿ])")
-
-# ---------------------------------------------------------------- Chinese
-
-_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2, "三": 3,
-              "叁": 3, "參": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "陸": 6, "七": 7,
-              "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9}
-_ZH_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-_ZH_BIG = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
-_ZH_MORE = "多余餘几幾"
-_ZH_START = set(_ZH_DIGITS) | set(_ZH_SMALL)
-# What may follow a Chinese-numeral-only number for it to be a count: measure words, currencies.
-_ZH_FOLLOW = set("个個家名位项項种種条條座所间間台件只隻双雙套批类類支款户戶国國省市县縣镇鎮村倍元美欧港"
-                 "吨噸亩畝辆輛箱人")
-_ZH_CLASSIFIER_NOT_YEAR = _ZH_FOLLOW - {"元"}
-_ZH_YEAR_RE = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
-_ZH_BEFORE_UNITS_ONLY = set("上近逾超过過破达達约約")
-
-# ---------------------------------------------------------------- dates and times
-
-_MONTHS = (
-    "january|february|march|april|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
-    "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|"
-    "enero|febrero|abril|mayo|junio|julio|septiembre|setiembre|octubre|noviembre|diciembre|"
-    "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|octobre|décembre|decembre|"
-    "januar|jänner|februar|märz|maerz|juni|juli|oktober|dezember")
-_CJK_SMALL_NUM = "[一二三四五六七八九十〇零两]{1,3}"
-_DATE_PATTERNS = [
-    # 2021-12-14, 2021/12/14, 2021.12.14: keep the year, drop month and day
-    (re.compile(r"(?<![\d.,])(?:19|20)\d\d([-/.]\d{1,2}[-/.]\d{1,2})(?![\d])"), 1),
-    # 28/12/2017, 28.12.2017, 12-28-17: drop day and month (and a 2-digit year)
-    (re.compile(r"(?<![\d.,])(\d{1,2}[-/.]\d{1,2}[-/.])(?:(?:19|20)\d\d|(\d\d))(?![\d])"), (1, 2)),
-    (re.compile(r"(?<![\d.,/])(\d{1,2}/\d{1,2})(?![\d/])"), 1),  # 14/12 or a fraction 3/4
-    (re.compile(r"(?<![\d.,])(?:19|20)\d\d[-/–]([0-9]{2})(?![\d])"), 1),  # 2019-20, 2019/20
-    (re.compile(r"(?<![\d.,:])(\d{1,2}[:h]\d\d(?::\d\d)?)(?![\d])"), 1),  # 10:30, 10h30
-    (re.compile(r"(?<![\d.,])(\d{1,2}(?:[.:]\d\d)?)[ \u00a0]?(?:uhr\b|a\.m\.|p\.m\.|am\b|pm\b)",
-                re.IGNORECASE), 1),
-    # 14 dicembre, 14 de diciembre, 14. Dezember, 1er janvier, 28th of December
-    (re.compile(rf"(?<![\d.,])(\d{{1,2}}(?:\.?º|er|st|nd|rd|th|\.)?)[ \u00a0]?(?:de |of )?(?:{_MONTHS})\b",
-                re.IGNORECASE), 1),
-    # Dec. 28, December 28th
-    (re.compile(rf"\b(?:{_MONTHS})\.?[ \u00a0](\d{{1,2}}(?:st|nd|rd|th)?)(?![\d.,]\d)(?!\d)",
-                re.IGNORECASE), 1),
-    (re.compile(r"\bMay[ \u00a0](\d{1,2})(?!\d)"), 1),
-    # 12月14日, 1-9月, 三季度, 第一季度, 前三季度
-    (re.compile(rf"((?:\d{{1,2}}|{_CJK_SMALL_NUM})[ ]?[-–—~至到][ ]?(?:\d{{1,2}}|{_CJK_SMALL_NUM}))[ ]?月"), 1),
-    (re.compile(rf"((?:\d{{1,2}}|{_CJK_SMALL_NUM})[ ]?(?:月份?|日(?![元本])|号|號))"), 1),
-    (re.compile(r"((?:第|前)?(?:[1-4一二三四两])[ ]?季度?)(?=度|[^元亿万])"), 1),
-]
+_CUT_MARK = re.compile(r"\s*(?:…|\.\.\.|\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\))")
 
 
-def _date_mask(s: str) -> list[bool]:
+def _match_word(s: str, p: int, words: _Words) -> re.Match | None:
+    """The word at p; a number word written with a hyphen ("quatre-vingts") is one word."""
+    return (words.hyphenated and words.hyphenated.match(s, p)) or _WORD_RE.match(s, p)
+
+
+def _date_mask(s: str, dates: tuple[tuple[re.Pattern, tuple[int, ...]], ...]) -> list[bool]:
     masked = [False] * len(s)
-    for pattern, groups in _DATE_PATTERNS:
+    for pattern, groups in dates:
         for m in pattern.finditer(s):
-            for g in groups if isinstance(groups, tuple) else (groups,):
+            for g in groups:
                 if m.group(g) is not None:
                     masked[m.start(g):m.end(g)] = [True] * (m.end(g) - m.start(g))
     return masked
@@ -438,7 +497,7 @@ class _Found:
     is_percent: bool = False
 
 
-def _evaluate(items: list[tuple[str, float]]) -> float:
+def _evaluate(items: list[Piece]) -> float:
     """Value of a sequence of number pieces: digits/words (additive), small units that multiply
     the number before them (hundred, 十百千), scale words that multiply everything before them
     (thousand, million, 万, 亿; a larger scale after a smaller one multiplies: "mil millones",
@@ -462,7 +521,7 @@ def _evaluate(items: list[tuple[str, float]]) -> float:
     return (total + section + (number or 0)) * half
 
 
-def _split_base(items: list[tuple[str, float]]) -> tuple[float | None, bool]:
+def _split_base(items: list[Piece]) -> tuple[float | None, bool]:
     """(base, has_scale) where base is the value of the pieces before the first scale word."""
     for k, (kind, _) in enumerate(items):
         if kind in (SMALL, BIG, ABBR):
@@ -470,28 +529,16 @@ def _split_base(items: list[tuple[str, float]]) -> tuple[float | None, bool]:
     return None, False
 
 
-def _segment(word: str, morphemes: dict[str, tuple[str, float]]) -> list[tuple[str, float]] | None:
+def _segment(word: str, pieces: dict[str, Piece]) -> list[Piece] | None:
     """Split a compound number word ("duecentomila", "fünfundzwanzig") into pieces, or None."""
     if not word:
         return []
-    for size in range(min(len(word), 9), 1, -1):
-        piece = morphemes.get(word[:size])
+    for size in range(min(len(word), _LONGEST_PIECE), 1, -1):
+        piece = pieces.get(word[:size])
         if piece:
-            rest = _segment(word[size:], morphemes)
+            rest = _segment(word[size:], pieces)
             if rest is not None:
                 return [piece, *rest]
-    return None
-
-
-def _lookup(word: str, lang: str | None) -> list[tuple[str, float]] | None:
-    lexicon = _LEXICONS.get(lang or "en", _EN)
-    lower = word.lower()
-    if lower in lexicon:
-        return [lexicon[lower]]
-    if lang in _MORPHEMES and len(lower) >= 5:
-        pieces = _segment(lower, _MORPHEMES[lang])
-        if pieces and len(pieces) > 1:
-            return [p for p in pieces if p[1] or p[0] != NUM]  # drop German "und"
     return None
 
 
@@ -500,28 +547,36 @@ def _prev_word(s: str, i: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+def _prefix_at(s: str, i: int, prefixes: tuple[str, ...]) -> str | None:
+    return next((prefix for prefix in prefixes if s.startswith(prefix, i)), None)
+
+
 class _Scanner:
     def __init__(self, text: str, language: str | None):
-        self.lang = _language_key(language)
+        self.reading = _reading(language)
+        self.words = self.reading.words
+        self.shared = _shared()
+        self.zh = self.shared.numerals
         self.s = _normalise(text)
-        self.masked = _date_mask(self.s)
+        self.masked = _date_mask(self.s, self.shared.dates)
         self.found: list[_Found] = []
 
     # -- main loop
     def run(self) -> list[_Found]:
-        s, n, i = self.s, len(self.s), 0
+        s, n, i, zh = self.s, len(self.s), 0, self.zh
         while i < n:
             if self.masked[i]:
                 i += 1
                 continue
             c = s[i]
-            if s.startswith("百分之", i):
-                resume = self.read_zh(i + 3, percent=True)
-            elif c == "第" and i + 1 < n and (s[i + 1] in _ZH_START or _isdigit(s[i + 1])):
-                resume = self.read_zh(i + 1, ordinal_from=i)
+            if percent := _prefix_at(s, i, zh.percent_prefixes):
+                resume = self.read_zh(i + len(percent), percent=True)
+            elif (ordinal := _prefix_at(s, i, zh.ordinal_prefixes)) and (k := i + len(ordinal)) < n and (
+                    s[k] in zh.starts or _isdigit(s[k])):
+                resume = self.read_zh(k, ordinal_from=i)
             elif _isdigit(c):
                 resume = self.read_digits(i)
-            elif c in _ZH_START or (c in _ZH_BIG and i and s[i - 1] in _ZH_BEFORE_UNITS_ONLY):
+            elif c in zh.starts or (c in zh.scales and i and s[i - 1] in zh.units_only_after):
                 resume = self.read_zh(i)
             elif _is_latin(c) and (i == 0 or not _is_latin(s[i - 1])):
                 resume = self.read_word(i)
@@ -532,8 +587,8 @@ class _Scanner:
 
     # -- digits
     def read_digits(self, i: int) -> int:
-        s, n, lang = self.s, len(self.s), self.lang
-        end = _digit_token_end(s, i, lang, self.masked)
+        s, n, zh, shared = self.s, len(self.s), self.zh, self.shared
+        end = _digit_token_end(s, i, self.reading, self.masked)
         prev = s[i - 1] if i else ""
         if _is_latin(prev) and not _CURRENCY_CODE_BEFORE.search(s[max(0, i - 3):i]):
             return end  # a code: "G20", "A4"
@@ -543,37 +598,35 @@ class _Scanner:
             return end  # "COVID-19"
         if prev and prev in _APOSTROPHES and (i < 2 or not _is_latin(s[i - 2])):
             return end  # a decade: "anni '90"
-        parsed = _parse_token(s[i:end], lang)
+        parsed = _parse_token(s[i:end], self.reading)
         if parsed is None:  # "1.2.3": read the first run of digits only
             end = _digits_end(s, i)
             parsed = float(s[i:end]), False
         value, has_sep = parsed
         after = end + 1 if end < n and s[end] == " " else end
-        if (after < n and (s[after] in _ZH_SMALL or s[after] in _ZH_BIG)) or (
-                end < n and s[end] in _ZH_MORE):
+        if (after < n and (s[after] in zh.units or s[after] in zh.scales)) or (
+                end < n and s[end] in zh.more_than):
             return self.read_zh(i)
-        suffix = _DIGIT_ORDINAL_SUFFIX.get(lang if lang in _DIGIT_ORDINAL_SUFFIX else None)
-        if suffix and not has_sep and (m := suffix.match(s, end)):
+        if not has_sep and (m := self.reading.ordinal_suffix.match(s, end)):
             self.found.append(_Found(i, end, value, is_ordinal=True))
             return m.end()
-        items: list[tuple[str, float]] = [(NUM, value)]
+        items: list[Piece] = [(NUM, value)]
         money = bool(_CURRENCY_BEFORE.search(s[max(0, i - 6):i]))
         stop = self.extend_phrase(items, end, from_digits=True, money=money)
         base, has_scale = _split_base(items)
         glued = stop < n and _is_latin(s[stop]) and stop == end
         if glued:
             word = _WORD_RE.match(s, stop).group(0)
-            if word.lower() in _MONEY_ONLY_ABBR or (len(word) == 1 and word.isupper()):
+            if word.lower() in shared.money_only or (len(word) == 1 and word.isupper()):
                 return stop + len(word)  # "5m" (metres?), "5G", "3D": not a figure
         found = _Found(i, stop, _evaluate(items), base if has_scale else value, has_scale)
         found.is_year = (not has_sep and not has_scale and end - i == 4 and 1900 <= value <= 2099
-                         and not money and not (stop < n and s[stop] in _ZH_CLASSIFIER_NOT_YEAR))
+                         and not money and not (stop < n and s[stop] in zh.measure_words))
         return self.finish(found, stop)
 
-    def extend_phrase(self, items: list[tuple[str, float]], pos: int, *, from_digits: bool,
-                      money: bool) -> int:
+    def extend_phrase(self, items: list[Piece], pos: int, *, from_digits: bool, money: bool) -> int:
         """Append number words/scale words after pos to items; return the end of the last one."""
-        s, lang = self.s, self.lang
+        s, words, shared = self.s, self.words, self.shared
         end = pos
         last = items[-1][0] if items else None
         while True:
@@ -581,29 +634,30 @@ class _Scanner:
             p = gap.end() if gap else end
             if gap and gap.group(0) == "-" and from_digits and len(items) == 1:
                 break  # "3-5 million" is a range, not a compound
-            w = _match_word(s, p, lang)
+            w = _match_word(s, p, words)
             if not w or (p > 0 and _is_latin(s[p - 1])):
                 break
             word = w.group(0)
-            if word.lower() in _CONNECTORS.get(lang or "en", ()) and not from_digits:
+            if word.lower() in words.connectors and not from_digits:
                 g2 = _GAP_RE.match(s, w.end())
-                nxt = _match_word(s, g2.end(), lang) if g2 else None
-                pieces = _lookup(nxt.group(0), lang) if nxt else None
+                nxt = _match_word(s, g2.end(), words) if g2 else None
+                pieces = words.pieces(nxt.group(0)) if nxt else None
                 if pieces and pieces[0][0] in (NUM, ART) and last in (NUM, SMALL, BIG):
                     end = w.end()  # "vingt et un", "treinta y cinco"
                     continue
                 break
-            pieces = _lookup(word, lang)
+            pieces = words.pieces(word)
             if not pieces:
                 break
             kind, value = pieces[0]
-            if kind == ART and last == NUM and s[end - 3:end].strip() in ("et", "y", "and"):
+            if kind == ART and last == NUM and s[end - 3:end].strip() in words.connectors:
                 kind, pieces = NUM, [(NUM, value)]  # the "un" of "vingt et un"
-            if kind == ABBR or (kind == BIG and from_digits and word.lower() in _MONEY_ONLY_ABBR):
+            if kind == ABBR or (kind == BIG and from_digits and word.lower() in shared.money_only):
                 if not (from_digits and len(items) == 1 and p - end <= 1):
                     break
-                if (word.lower() in _MONEY_ONLY_ABBR or word in ("K", "B")) and not (
-                        money or _CURRENCY_AFTER.match(s, w.end())):
+                # a unit symbol ("5m") or a capital alone ("5K") is a scale only next to money
+                if (word.lower() in shared.money_only or (len(word) == 1 and word.isupper())) and not (
+                        money or shared.currency_after.match(s, w.end())):
                     break
             elif kind == NUM:
                 if from_digits or last in (ART, HALF):
@@ -611,8 +665,7 @@ class _Scanner:
                 if last == NUM and len(pieces) == 1:
                     prev_value = items[-1][1]
                     zeros = len(str(int(prev_value))) - len(str(int(prev_value)).rstrip("0"))
-                    french_tens = lang == "fr" and prev_value in (60, 80) and value < 20
-                    if not (value < 10 ** zeros or french_tens):
+                    if not (value < 10 ** zeros or (prev_value in words.tens_before_teens and value < 20)):
                         break
             elif kind == SMALL:
                 if last in (SMALL, BIG, ABBR, HALF):
@@ -625,40 +678,39 @@ class _Scanner:
             items.extend(pieces)
             last = items[-1][0]
             end = w.end()
-        if items and items[-1][0] in (BIG, ABBR) and (m := _AND_A_HALF.match(s, end)):
+        if items and items[-1][0] in (BIG, ABBR) and (m := shared.and_a_half.match(s, end)):
             items.append((NUM, 0.5 * items[-1][1]))  # "un milione e mezzo"
             end = m.end()
         return end
 
     # -- words
     def read_word(self, i: int) -> int:
-        s, lang = self.s, self.lang
-        word = _match_word(s, i, lang).group(0)
+        s, words, shared = self.s, self.words, self.shared
+        word = _match_word(s, i, words).group(0)
         lower = word.lower()
         wend = i + len(word)
-        rank_mark = r"(?:\.|°|º)" if word in {"No", "NO", "Nr", "N", "n"} else r"(?:°|º)"
-        if lower in {"no", "nr", "n"} and (m := re.match(rank_mark + r"[ \u00a0]?(\d{1,3})(?!\d)", s[wend:])):
-            start = wend + m.start(1)
-            self.found.append(_Found(start, wend + m.end(1), float(m.group(1)), is_ordinal=True))
-            return wend + m.end()
-        ordinal = _ORDINALS.get(lang or "en", _ORDINALS["en"]).get(lower)
+        if lower in shared.number_sign_words:  # "No. 1", "Nr. 5", "n° 3"
+            mark = r"(?:\.|°|º)" if word in shared.number_signs else r"(?:°|º)"
+            if m := re.match(mark + r"[ \u00a0]?(\d{1,3})(?!\d)", s[wend:]):
+                start, end = wend + m.start(1), wend + m.end(1)
+                self.found.append(_Found(start, end, float(m.group(1)), is_ordinal=True))
+                return wend + m.end()
+        ordinal = words.ordinals.get(lower)
         if ordinal:
             if self.is_ordinal_context(i, lower, wend):
                 self.found.append(_Found(i, wend, float(ordinal), is_ordinal=True))
             return wend
-        pieces = _lookup(word, lang)
+        pieces = words.pieces(word)
         if not pieces or pieces[0][0] == ABBR:
             return wend
         kind = pieces[0][0]
-        if kind == BIG and len(pieces) == 1 and lower not in _ALONE_OK:
-            return wend  # "millions of", "milioni di": vague
-        if kind == SMALL and len(pieces) == 1 and lower not in _ALONE_OK:
-            return wend  # "hundred" without a number
+        if kind in (BIG, SMALL) and len(pieces) == 1 and lower not in words.scales_alone:
+            return wend  # "millions of", "milioni di": vague; "hundred" without a number
         items = list(pieces)
         stop = self.extend_phrase(items, wend, from_digits=False, money=False)
         kinds = {k for k, _ in items}
         if kinds <= {ART, HALF, NUM} and (kind in (ART, HALF) or (
-                len(items) == 1 and lower in _RESTRICTED.get(lang, ()))):
+                len(items) == 1 and lower in words.read_only_in_longer)):
             return stop  # "one of", "un'azienda", "sei" (you are), "neuf" (new)
         if kind == HALF and not kinds & {BIG}:
             return stop
@@ -667,48 +719,49 @@ class _Scanner:
         return self.finish(found, stop)
 
     def is_ordinal_context(self, i: int, lower: str, wend: int) -> bool:
-        s, lang = self.s, self.lang
+        s, words = self.s, self.words
         prev = _prev_word(s, i)
         before = s[max(0, i - 2):i]
         if re.search(r"\d[ \u00a0-]?$", before):
             return False  # "30 second", "2 terzi"
-        prev_pieces = _lookup(prev, lang) if prev else None
+        prev_pieces = words.pieces(prev) if prev else None
         if prev_pieces and prev_pieces[0][0] in (NUM, ART):
-            if not (lang in (None, "en", "zh") and prev == "a" and not re.match(r"[ \u00a0]of\b", s[wend:])):
+            if not (prev in words.ordinal_after_indefinite and not words.fraction_of.match(s, wend)):
                 return False  # a fraction: "one-third", "un terzo", "a third of"
-        if lang == "it":  # "secondo" = according to, "prima" = before, "conto terzi"
-            return prev in _IT_ARTICLES or s[max(0, i - 2):i] in ("l'", "l’")
-        if lang == "fr" and lower.startswith("second"):
-            return prev in _FR_ARTICLES
-        if lower == "second" or lower.startswith("segund"):
-            return prev not in {"per", "every", "each", "por", "cada"}
+        if words.all_ordinals_need_article or lower in words.ordinals_needing_article:
+            glued = s[max(0, i - 8):i].replace("’", "'")  # "l'ottavo", "dell'ottavo"
+            elided = any(glued.endswith(article) for article in words.elided_articles)
+            return prev in words.ordinal_articles or elided
+        if lower in words.time_unit_ordinals:
+            return prev not in words.per_words  # "per second"
         return True
 
-    # -- Chinese
+    # -- Chinese numerals
     def read_zh(self, i: int, *, percent: bool = False, ordinal_from: int | None = None) -> int:
-        s, n = self.s, len(self.s)
-        if (m := _ZH_YEAR_RE.match(s, i)) and not percent and ordinal_from is None:
-            year = int("".join(str(_ZH_DIGITS[c]) for c in m.group(0)))
-            if 1900 <= year <= 2099:
-                self.found.append(_Found(i, m.end(), float(year), is_year=True))
-            return m.end()
-        items: list[tuple[str, float]] = []
+        s, n, zh = self.s, len(self.s), self.zh
+        year = next((m for pattern in zh.year if (m := pattern.match(s, i))), None)
+        if year and not percent and ordinal_from is None:
+            value = int("".join(str(zh.digits[c]) for c in year.group(0)))
+            if 1900 <= value <= 2099:
+                self.found.append(_Found(i, year.end(), float(value), is_year=True))
+            return year.end()
+        items: list[Piece] = []
         j, last, more, arabic, broken, after_zero = i, None, None, False, False, False
         while j < n and not self.masked[j]:
             c = s[j]
             if _isdigit(c):
                 if last == NUM:
                     break
-                e = _digit_token_end(s, j, "zh", self.masked)
-                parsed = _parse_token(s[j:e], "zh") or (float(s[j:_digits_end(s, j)]), False)
+                e = _digit_token_end(s, j, zh.reading, self.masked)
+                parsed = _parse_token(s[j:e], zh.reading) or (float(s[j:_digits_end(s, j)]), False)
                 if parsed[1] is False and e != _digits_end(s, j):
                     e = _digits_end(s, j)
                 items.append((NUM, parsed[0]))
                 arabic, last, j = True, NUM, e
-                if j + 1 < n and s[j] == " " and (s[j + 1] in _ZH_SMALL or s[j + 1] in _ZH_BIG):
+                if j + 1 < n and s[j] == " " and (s[j + 1] in zh.units or s[j + 1] in zh.scales):
                     j += 1
-            elif c in _ZH_DIGITS:
-                value = _ZH_DIGITS[c]
+            elif c in zh.digits:
+                value = zh.digits[c]
                 if value == 0:
                     after_zero, j = True, j + 1
                     continue
@@ -716,39 +769,40 @@ class _Scanner:
                     broken = True  # "十四五", "三五": not one number
                 # colloquial "一万二" = 12000: a last bare digit after a unit counts in the next lower place
                 if (last in (SMALL, BIG) and items[-1][1] >= 100 and not after_zero
-                        and not (j + 1 < n and (s[j + 1] in _ZH_SMALL or s[j + 1] in _ZH_BIG
-                                                or s[j + 1] in _ZH_DIGITS or s[j + 1] in "点點"))):
+                        and not (j + 1 < n and (s[j + 1] in zh.units or s[j + 1] in zh.scales
+                                                or s[j + 1] in zh.digits or s[j + 1] in zh.points))):
                     value *= items[-1][1] / 10
                 items.append((NUM, float(value)))
                 last, j = NUM, j + 1
-                if j + 1 < n and s[j] in "点點" and s[j + 1] in _ZH_DIGITS:
+                if j + 1 < n and s[j] in zh.points and s[j + 1] in zh.digits:
                     k = j + 1
-                    while k < n and s[k] in _ZH_DIGITS:
+                    while k < n and s[k] in zh.digits:
                         k += 1
-                    fraction = "".join(str(_ZH_DIGITS[ch]) for ch in s[j + 1:k])
+                    fraction = "".join(str(zh.digits[ch]) for ch in s[j + 1:k])
                     items[-1] = (NUM, float(f"{int(value)}.{fraction}"))
                     j = k
-            elif c in _ZH_SMALL:
-                if last == SMALL or s.startswith("分", j + 1):  # "十分" (very), "百分点"
+            elif c in zh.units:
+                if last == SMALL or _prefix_at(s, j + 1, zh.unit_breakers):  # "十分" (very), "百分点"
                     break
-                items.append((SMALL, float(_ZH_SMALL[c])))
+                items.append((SMALL, float(zh.units[c])))
                 last, j = SMALL, j + 1
-            elif c in _ZH_BIG:
-                if not items and not (j == i and i and s[i - 1] in _ZH_BEFORE_UNITS_ONLY):
+            elif c in zh.scales:
+                if not items and not (j == i and i and s[i - 1] in zh.units_only_after):
                     break  # "万一" (just in case); "近万家" is fine
-                items.append((BIG, _ZH_BIG[c]))
+                items.append((BIG, zh.scales[c]))
                 last, j = BIG, j + 1
-            elif c in _ZH_MORE and last in (NUM, SMALL, BIG) and not (c in "几幾" and last == NUM and arabic):
+            elif c in zh.more_than and last in (NUM, SMALL, BIG) and not (
+                    c in zh.vague and last == NUM and arabic):
                 more, last, j = "more_than", "more", j + 1
             else:
                 break
-            after_zero = after_zero and c in "零〇"
+            after_zero = after_zero and zh.digits.get(c) == 0
         end = j
         if not items:
             return max(end, i + 1)
-        if s.startswith("分之", end):  # "三分之一": a fraction
-            tail = end + 2
-            while tail < n and (s[tail] in _ZH_START or s[tail] in _ZH_BIG or _isdigit(s[tail])):
+        if infix := _prefix_at(s, end, zh.fraction_infixes):  # "三分之一": a fraction
+            tail = end + len(infix)
+            while tail < n and (s[tail] in zh.starts or s[tail] in zh.scales or _isdigit(s[tail])):
                 tail += 1
             return tail
         kinds = [k for k, _ in items]
@@ -759,13 +813,13 @@ class _Scanner:
         if broken:
             return end
         if ordinal_from is None and not percent and not arabic:
-            if kinds[0] == SMALL and before in "几幾数數":
-                return end  # "数十万", "几百": vague
+            if kinds[0] == SMALL and (not before or before in zh.vague):
+                return end  # "数十万", "几百": vague (and so is a unit at the very start)
             if has_digit and not units:
-                if not (len(items) == 1 and items[0][1] >= 2 and follow in _ZH_FOLLOW):
+                if not (len(items) == 1 and items[0][1] >= 2 and follow in zh.followers):
                     return end  # "一", "五金", "四川"
             elif not has_digit:
-                if not (more or ((units >= 2 or before in _ZH_BEFORE_UNITS_ONLY) and follow in _ZH_FOLLOW)):
+                if not (more or ((units >= 2 or before in zh.units_only_after) and follow in zh.followers)):
                     return end  # "百", "千万不要"
         value = _evaluate(items)
         base, has_scale = _split_base(items)
@@ -778,24 +832,23 @@ class _Scanner:
         found.is_percent = percent
         found.is_year = (arabic and len(items) == 1 and not more and s[i:end].isdigit()
                          and end - i == 4 and 1900 <= value <= 2099
-                         and follow not in _ZH_CLASSIFIER_NOT_YEAR)
+                         and follow not in zh.measure_words)
         return self.finish(found, end)
 
     # -- after a number: percent, fraction
     def finish(self, found: _Found, end: int) -> int:
         s = self.s
-        if (m := _PERCENT_RE.match(s, end)):
+        if (m := self.shared.percent.match(s, end)):
             found.is_percent = True
             self.found.append(found)
             return m.end()
         frac = re.match(r"[ \u00a0-]([^\W\d_]+)", s[end:end + 20])
-        if frac and frac.group(1).lower() in _FRACTION_WORDS and not found.has_scale:
+        if frac and frac.group(1).lower() in self.shared.fraction_words and not found.has_scale:
             return end + frac.end()  # "two-thirds", "tre quarti"
         # "one fifth", "due terze"; not "five third-party sellers"
         ordinal = re.match(r"[ \u00a0-]([^\W\d_]+)(?!-[^\W\d_])", s[end:end + 30])
-        ordinals = _ORDINALS.get(self.lang or "en", {})
         if (ordinal and not found.has_scale and not _isdigit(s[found.start])
-                and ordinals.get(ordinal.group(1).lower(), 0) >= 3):
+                and self.words.ordinals.get(ordinal.group(1).lower(), 0) >= 3):
             return end + ordinal.end()
         self.found.append(found)
         return end
@@ -803,21 +856,15 @@ class _Scanner:
 
 # ---------------------------------------------------------------- ranges and truncation
 
-_RANGE_GAP = re.compile(r"[ \u00a0]?(?:-|–|—|~|〜|至|到|to|a|à|al|au|bis|or|o|ou|oder)[ \u00a0]?$",
-                        re.IGNORECASE)
-_AND_GAP = re.compile(r"[ \u00a0](?:and|e|y|et|und)[ \u00a0]$", re.IGNORECASE)
-_BETWEEN_BEFORE = re.compile(r"\b(?:between|tra|fra|entre|zwischen)[ \u00a0]+[^\w\s]{0,4}[ \u00a0]?$",
-                             re.IGNORECASE)
-_CUT_MARK = re.compile(r"\s*(?:…|\.\.\.|\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\))")
 
-
-def _apply_ranges(s: str, found: list[_Found]) -> None:
+def _apply_ranges(s: str, found: list[_Found], shared: _Shared) -> None:
     """"3-5 million", "3 to 5 billion", "between 3 and 5 billion", "3-5%": the first number
     takes the scale (or the percent) of the second."""
     for first, second in zip(found, found[1:]):
         gap = _CURRENCY_BEFORE.sub("", s[first.end:second.start])  # "$3 to $5 billion"
-        is_range = bool(_RANGE_GAP.fullmatch(gap) or (
-            _AND_GAP.fullmatch(gap) and _BETWEEN_BEFORE.search(s[max(0, first.start - 20):first.start])))
+        between = (shared.and_gap.fullmatch(gap)
+                   and shared.between_before.search(s[max(0, first.start - 20):first.start]))
+        is_range = bool(shared.range_gap.fullmatch(gap) or between)
         if not is_range or first.is_year or first.is_ordinal or second.is_ordinal:
             continue
         if second.has_scale and not first.has_scale and second.base and first.value <= second.base:
@@ -840,7 +887,7 @@ def find_numbers(text: str, language: str | None) -> list[NumberMention]:
     """Every number in text with its span, value (scale applied) and flags; see module doc."""
     scanner = _Scanner(text, language)
     found = sorted(scanner.run(), key=lambda f: f.start)
-    _apply_ranges(scanner.s, found)
+    _apply_ranges(scanner.s, found, scanner.shared)
     return [
         NumberMention(
             start=f.start, end=f.end, text=text[f.start:f.end], value=f.value,
@@ -848,4 +895,3 @@ def find_numbers(text: str, language: str | None) -> list[NumberMention]:
             truncated=_is_truncated(scanner.s, f), is_percent=f.is_percent)
         for f in found
     ]
-
