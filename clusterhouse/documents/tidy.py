@@ -4,15 +4,27 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+from clusterhouse.text.words import any_language
 
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000\f\v]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SENTENCE_END = tuple('.!?。！？:;；："”’»)）】')
 _LIST_ITEM = re.compile(r"^(?:[-*•·▪]\s|\d{1,2}[.)]\s|[（(]?[一二三四五六七八九十\d]{1,3}[)）、]|\|)")
-PAGE_NUMBER = re.compile(
-    r"^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$", re.IGNORECASE
-)
+
+
+@lru_cache(maxsize=1)
+def _page_number() -> re.Pattern:
+    """'3', '3/12', 'page 3 of 12', '- 3 -': a page number on a line of its own (words of any language)."""
+    label = any_language(lambda lang: lang.documents.page_labels)
+    of = any_language(lambda lang: lang.documents.page_of)
+    return re.compile(rf"^(?:(?:{label})\s+)?\d{{1,4}}(?:\s*(?:/|{of})\s*\d{{1,4}})?$|^[-–]\s*\d{{1,4}}\s*[-–]$")
+
+
+def is_page_number(line: str) -> bool:
+    return bool(_page_number().match(line))
 
 
 def is_cjk(char: str) -> bool:
