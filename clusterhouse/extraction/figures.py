@@ -31,6 +31,9 @@ class SentenceFigure:
     is_company: bool  # about one firm, platform, order or fair
     money_metric_cue: int | None = None  # where the cue naming the metric sits (for attribution)
     is_restatement: bool = False  # the previous amount in another currency: "5 billion yuan ($712 million)"
+    # how directly the sentence states metric and unit: 1 for a cue or noun right beside the number
+    reading: float = 1.0
+    dropped: str | None = None  # why a candidate is not a figure (kept only when asked for)
 
 
 @dataclass(frozen=True)
@@ -121,10 +124,11 @@ def _currency(sentence: str, mention: NumberMention, rules: FigureRules) -> tupl
 
 def _count_unit(
     sentence: str, mention: NumberMention, rules: FigureRules, product_spans: tuple[tuple[int, int], ...] = ()
-) -> tuple[str | None, int]:
-    """The counted noun after a number. Latin scripts: the nearest noun within a few modifier
-    words; Chinese: the longest measure word (个国家 over 个). A product name right after the
-    number ("80 million pumps", "300 milioni di cravatte") counts pieces."""
+) -> tuple[str | None, int, float]:
+    """(unit, end of the counted noun, reading) for the number. Latin scripts: the nearest noun
+    within a few modifier words; Chinese: the longest measure word (个国家 over 个). A product
+    name right after the number ("80 million pumps", "300 milioni di cravatte") counts pieces;
+    the other ways of telling the unit read less directly (``reading`` below 1)."""
     # "1,200-plus enterprises", "300-odd firms", "5,000+ workers": the qualifier, not a modifier word
     suffix = rules.words.count_suffix.match(sentence[mention.end: mention.end + 6])
     offset = mention.end + (suffix.end() if suffix else 0)
@@ -142,30 +146,31 @@ def _count_unit(
         for start, end in product_spans:
             gap = sentence[mention.end: start]
             if start >= mention.end and rules.product_gap.fullmatch(gap):
-                return "units", end
+                return "units", end, 0.9
         if rules.words.per_year_words:
             match = rules.per_year_after.match(after)
             if match and not rules.measure_noun.search(match.group(1)):
-                return "units", offset + match.end(1)
+                return "units", offset + match.end(1), 0.85
             # "produit chaque année environ 500 millions de pulls": the yearly word before the number
             before = sentence[max(0, mention.start - 60): mention.start]
             noun = rules.linked_noun.match(after)
             clause = before + sentence[mention.end: mention.end + 60]
             if (noun and rules.per_year.search(before) and rules.words.production_cues.search(clause)
                     and not rules.measure_noun.fullmatch(noun.group(1))):
-                return "units", offset + noun.end(1)
+                return "units", offset + noun.end(1), 0.85
         if rules.words.work_verbs:
             match = rules.workers_after.match(after)
             if match:
-                return "people", offset + match.end()
+                return "people", offset + match.end(), 0.85
         # a labelled list item: "Employees: more than 160,000", "Wire mesh enterprises: about 13,000"
         label = sentence[max(0, mention.start - 50): mention.start]
         for pattern, unit in rules.labelled_counts:
             labelled = pattern.search(label)
             if labelled:
-                return (None, mention.end) if rules.words.subset_cues.search(labelled.group(1)) else (unit, mention.end)
-        return None, mention.end
-    return best[1], offset + best[0]
+                subset = rules.words.subset_cues.search(labelled.group(1))
+                return (None, mention.end, 0.0) if subset else (unit, mention.end, 0.9)
+        return None, mention.end, 0.0
+    return best[1], offset + best[0], 1.0
 
 
 def _clause_bounds(sentence: str, start: int, end: int, rules: FigureRules) -> tuple[int, int]:
@@ -176,9 +181,12 @@ def _clause_bounds(sentence: str, start: int, end: int, rules: FigureRules) -> t
     return left, right_match.start() if right_match else len(sentence)
 
 
-def _nearest_money_metric(sentence: str, start: int, end: int, rules: FigureRules, amount_spans) -> tuple[str | None, int | None]:
-    """The metric named by the cue nearest the amount: to its left without crossing another
-    amount, else just after it ("5 billion yuan in exports")."""
+def _nearest_money_metric(
+    sentence: str, start: int, end: int, rules: FigureRules, amount_spans
+) -> tuple[str | None, int | None, float]:
+    """(metric, where its cue starts, reading): the metric named by the cue nearest the amount,
+    to its left without crossing another amount, else just after it ("5 billion yuan in
+    exports"). A cue far from the amount reads it less directly."""
     left_limit = max([e for s, e in amount_spans if e <= start] or [0])
     right_limit = min([s for s, e in amount_spans if s >= end] or [len(sentence)])
     best: tuple[int, str, int] | None = None  # (distance, metric, position)
@@ -190,15 +198,15 @@ def _nearest_money_metric(sentence: str, start: int, end: int, rules: FigureRule
     if best is not None:
         # "tax revenue", "investment in output": another kind of money named at or after the cue
         if rules.words.other_money_cues.search(sentence, max(left_limit, best[2] - 20), start):
-            return None, None
-        return best[1], best[2]
+            return None, None, 0.0
+        return best[1], best[2], 1.0 if best[0] <= 25 else (0.9 if best[0] <= 60 else 0.8)
     if rules.words.other_money_cues.search(sentence, max(left_limit, start - _WINDOW), start):
-        return None, None
+        return None, None, 0.0
     for metric, pattern in rules.words.metric_cues:
         match = pattern.search(sentence, end, min(right_limit, end + 40))
         if match and not rules.words.other_money_cues.search(sentence, end, match.start()):
-            return metric, match.start()
-    return None, None
+            return metric, match.start(), 0.9
+    return None, None, 0.0
 
 
 def _rank_figures(sentence: str, rules: FigureRules, is_company: bool) -> list[SentenceFigure]:
@@ -266,25 +274,60 @@ def _is_threshold(sentence: str, start: int, end: int, rules: FigureRules) -> bo
     return bool(rules.words.threshold_after.match(sentence[end: end + 12]))  # 年销售额2000万元以上的企业
 
 
+@dataclass(frozen=True)
+class _Amount:
+    """A number with its currency, if it has one, and the span covering symbol, number and word."""
+
+    mention: NumberMention
+    currency: str | None
+    start: int
+    end: int
+
+
 def find_sentence_figures(
     sentence: str, lang: Language | str | None, product_spans: tuple[tuple[int, int], ...] = (),
-    ends_document: bool = True
+    ends_document: bool = True, numbers: tuple[NumberMention, ...] | None = None, include_dropped: bool = False
 ) -> list[SentenceFigure]:
     """Figures in one sentence; ``product_spans`` are product names found in it (offsets in the
     sentence), so that "80 million pumps" can be read as pieces produced. A number cut off at
     the end of the text is dropped only where the text really ends (``ends_document``): a list
-    item or a heading ends without punctuation too."""
+    item or a heading ends without punctuation too. ``numbers`` are the sentence's numbers when
+    the caller has found them already. With ``include_dropped`` the candidates the rules turn
+    down come too, each with its ``dropped`` reason."""
     lang = language(lang) if isinstance(lang, str | None) else lang
     if lang is None:
         return []  # a language without a folder: no rules to read it by
     rules = figure_rules(lang.code)
-    mentions = [
-        m for m in find_numbers(sentence, lang.code)
+    if numbers is None:
+        numbers = tuple(find_numbers(sentence, lang.code))
+    amounts = _amounts(sentence, _candidate_numbers(sentence, numbers, rules, ends_document), rules)
+    # a quotation is no company figure by itself: officials quote the cluster's figures too
+    is_company = bool(rules.words.company_cues.search(sentence))
+    money = [amount for amount in amounts if amount.currency]
+    figures = _money_figures(sentence, money, rules, is_company)
+    for amount in amounts:
+        if not amount.currency:
+            figure = _count_figure(sentence, amount, rules, product_spans, is_company)
+            if figure is not None:
+                figures.append(figure)
+    figures.sort(key=lambda figure: figure.value_start)
+    figures.extend(_rank_figures(sentence, rules, is_company))
+    return figures if include_dropped else [figure for figure in figures if figure.dropped is None]
+
+
+def _candidate_numbers(sentence: str, numbers, rules: FigureRules, ends_document: bool) -> list[NumberMention]:
+    """Numbers that may be figures: not cut off, not percentages, ordinals, years, decades or
+    orders of magnitude."""
+    return [
+        m for m in numbers
         if not ((m.truncated and ends_document) or m.is_percent or m.is_ordinal)
         and (not m.is_year or _is_count_not_year(sentence, m, rules))
         and not rules.words.decade_before.search(sentence[max(0, m.start - 12): m.start])
         and not rules.words.vague_before.search(sentence[max(0, m.start - 1): m.start])
     ]
+
+
+def _amounts(sentence: str, mentions: list[NumberMention], rules: FigureRules) -> list[_Amount]:
     amounts = []
     last_currency = None
     for mention in mentions:
@@ -294,85 +337,127 @@ def find_sentence_figures(
             currency = last_currency  # "1,2 milliard de dollars, contre 1,05 milliard en 2022"
         if currency is not None:
             last_currency = currency
-        amounts.append((mention, currency, start, end))
-    amount_spans = [(s, e) for _, c, s, e in amounts if c]
-    is_company_sentence = bool(rules.words.company_cues.search(sentence))
+        amounts.append(_Amount(mention, currency, start, end))
+    return amounts
+
+
+def _money_figures(sentence: str, money: list[_Amount], rules: FigureRules, is_company: bool) -> list[SentenceFigure]:
+    """The amounts of money that are figures, each with the metric its nearest cue names."""
+    words = rules.words
+    spans = [(amount.start, amount.end) for amount in money]
     figures: list[SentenceFigure] = []
-    previous_money: SentenceFigure | None = None
-    for mention, currency, start, end in amounts:
-        qualifier = _qualifier(sentence, start, end, rules, mention)
-        # a quotation is no company figure by itself: officials quote the cluster's figures too
-        is_company = is_company_sentence
-        if currency:
-            # a second currency right after the first ("5 billion yuan ($712 million)") restates it:
-            # kept, marked, and never counted twice
-            if (previous_money is not None and currency != previous_money.unit
-                    and rules.words.restatement_gap.fullmatch(sentence[previous_money.value_end: start])):
-                figures.append(SentenceFigure(previous_money.metric, mention.value, currency, qualifier, start, end,
-                                              sentence[start:end], previous_money.is_company,
-                                              previous_money.money_metric_cue, is_restatement=True))
-                continue
-            metric, cue = _nearest_money_metric(sentence, start, end, rules, [s for s in amount_spans if s != (start, end)])
-            if metric is None and previous_money is not None and rules.words.comparison_before.search(
-                sentence[previous_money.value_end: start]
-            ):
-                metric, cue = previous_money.metric, previous_money.money_metric_cue  # "18 billion, down from 21 billion in 2019"
-            if metric is None or _is_threshold(sentence, start, end, rules) or rules.words.change_before.search(sentence[max(0, start - 30): start]):
-                continue
-            cue_start = cue if cue is not None and cue < start else max(0, start - 60)
-            clause_start, clause_end = _clause_bounds(sentence, start, end, rules)
-            if metric in ("export_value", "sales_value") and rules.words.destination_cues.search(
-                sentence[max(0, min(cue_start, start) - 15): clause_end]
-            ):
-                continue
-            if rules.words.subset_money.search(sentence[: start]):
-                continue  # the amount of a subset of firms (规上企业, "of which")
-            if (rules.words.part_of_previous.search(sentence[max(0, start - 20): start]) and previous_money is not None
-                    and previous_money.metric == metric):
-                continue  # 其中跨境电商交易额: a part of the figure before it, of the same kind
-            if metric == "sales_value":
-                if rules.words.online_after.search(sentence[end:clause_end]):
-                    metric = "online_sales"
-                elif rules.words.market_subject.search(sentence, 0, start):
-                    is_company = True  # a market hall's turnover, not the cluster's sales
-            figure = SentenceFigure(metric, mention.value, currency, qualifier, start, end, sentence[start:end],
-                                    is_company, cue)
-            figures.append(figure)
-            previous_money = figure
+    previous: SentenceFigure | None = None
+    for amount in money:
+        start, end, value = amount.start, amount.end, amount.mention.value
+        qualifier = _qualifier(sentence, start, end, rules, amount.mention)
+        # a second currency right after the first ("5 billion yuan ($712 million)") restates it:
+        # kept, marked, and never counted twice
+        if (previous is not None and amount.currency != previous.unit
+                and words.restatement_gap.fullmatch(sentence[previous.value_end: start])):
+            figures.append(SentenceFigure(previous.metric, value, amount.currency, qualifier, start, end,
+                                          sentence[start:end], previous.is_company, previous.money_metric_cue,
+                                          is_restatement=True))
             continue
-        unit, noun_end = _count_unit(sentence, mention, rules, product_spans)
-        if unit is None:
-            continue
-        metric = _count_metric(sentence, mention, noun_end, unit, rules)
+        metric, cue, reading = _nearest_money_metric(sentence, start, end, rules, [s for s in spans if s != (start, end)])
+        if metric is None and previous is not None and words.comparison_before.search(sentence[previous.value_end: start]):
+            # "18 billion, down from 21 billion in 2019"
+            metric, cue, reading = previous.metric, previous.money_metric_cue, 0.85
         if metric is None:
             continue
-        value = mention.value
-        if value != int(value) or value <= 0:
-            continue
-        figures.append(SentenceFigure(metric, value, unit, qualifier, mention.start, mention.end,
-                                      sentence[mention.start:mention.end], is_company))
-    figures.extend(_rank_figures(sentence, rules, is_company_sentence))
+        dropped = _money_dropped(sentence, start, end, metric, cue, previous, rules)
+        about_company = is_company
+        if metric == "sales_value":
+            clause_end = _clause_bounds(sentence, start, end, rules)[1]
+            if words.online_after.search(sentence[end:clause_end]):
+                metric = "online_sales"
+            elif words.market_subject.search(sentence, 0, start):
+                about_company = True  # a market hall's turnover, not the cluster's sales
+        figure = SentenceFigure(metric, value, amount.currency, qualifier, start, end, sentence[start:end],
+                                about_company, cue, reading=reading, dropped=dropped)
+        figures.append(figure)
+        if dropped is None:
+            previous = figure
     return figures
 
 
-def _count_metric(sentence: str, mention: NumberMention, noun_end: int, unit: str, rules: FigureRules) -> str | None:
+def _money_dropped(
+    sentence: str, start: int, end: int, metric: str, cue: int | None, previous: SentenceFigure | None,
+    rules: FigureRules,
+) -> str | None:
+    """Why an amount with a metric is still no figure of the cluster, or None."""
+    words = rules.words
+    if _is_threshold(sentence, start, end, rules):
+        return "threshold"  # "firms with annual sales of over 20 million yuan"
+    if words.change_before.search(sentence[max(0, start - 30): start]):
+        return "change"  # "up by 2 billion yuan": a change, not a level
+    cue_start = cue if cue is not None and cue < start else max(0, start - 60)
+    clause_end = _clause_bounds(sentence, start, end, rules)[1]
+    if metric in ("export_value", "sales_value") and words.destination_cues.search(
+        sentence[max(0, min(cue_start, start) - 15): clause_end]
+    ):
+        return "one destination"  # exports to one market
+    if words.subset_money.search(sentence[: start]):
+        return "subset"  # the amount of a subset of firms (规上企业, "of which")
+    if (words.part_of_previous.search(sentence[max(0, start - 20): start]) and previous is not None
+            and previous.metric == metric):
+        return "part of the figure before"  # 其中跨境电商交易额: a part of the figure before it
+    return None
+
+
+def _count_figure(
+    sentence: str, amount: _Amount, rules: FigureRules, product_spans: tuple[tuple[int, int], ...], is_company: bool
+) -> SentenceFigure | None:
+    """A count of firms, people, countries or pieces, when its noun and metric are clear."""
+    mention = amount.mention
+    unit, noun_end, reading = _count_unit(sentence, mention, rules, product_spans)
+    if unit is None:
+        return None
+    metric, dropped = _count_metric(sentence, mention, noun_end, unit, rules)
+    value = mention.value
+    if metric is None or value != int(value) or value <= 0:
+        return None
+    qualifier = _qualifier(sentence, amount.start, amount.end, rules, mention)
+    return SentenceFigure(metric, value, unit, qualifier, mention.start, mention.end,
+                          sentence[mention.start:mention.end], is_company, reading=reading, dropped=dropped)
+
+
+def _count_metric(
+    sentence: str, mention: NumberMention, noun_end: int, unit: str, rules: FigureRules
+) -> tuple[str | None, str | None]:
+    """(metric, why it is not the cluster's figure) for a count with its unit; metric None when
+    the words around it name none of ours."""
     clause_start, clause_end = _clause_bounds(sentence, mention.start, noun_end, rules)
     clause = sentence[clause_start:clause_end]
     noun_phrase = sentence[mention.start: noun_end]
     # the clause for Chinese (配套企业 in the clause before is a subset); a sentence opening
     # "Among them, 260 enterprises…" counts too
     context_before = sentence[max(clause_start if rules.words.count_noun_longest else 0, mention.start - 40): mention.start]
+    metric = _count_metric_named(sentence, mention, noun_end, unit, clause, noun_phrase, rules)
+    if metric is None:
+        return None, None
     if unit == "firms" and rules.words.park_words.search(sentence[: mention.start]):
-        return None  # the firms in one industrial park, not the cluster's
+        return metric, "one park"  # the firms in one industrial park, not the cluster's
     subset = rules.words.subset_cues
     if subset.search(noun_phrase) or subset.search(context_before) or rules.words.subset_after.match(
         sentence[noun_end: noun_end + 40].lstrip(" ,")
     ):
-        return None
+        return metric, "subset"
     if unit == "firms":
         counted = sentence[max(clause_start, mention.start - 12): mention.start]
         if rules.words.not_firms_before.search(counted) and not rules.words.firm_words.search(counted):
-            return None  # 合作社860家, 家庭农场1300余家, 商户4000多家: counted, but not enterprises
+            return metric, "not firms"  # 合作社860家, 家庭农场1300余家, 商户4000多家: counted, but not enterprises
+    if unit == "units" and rules.words.varieties_after.match(sentence[noun_end: noun_end + 3]):
+        return metric, "kinds of product"  # 1万多个品种: kinds of product, not pieces
+    return metric, None
+
+
+def _count_metric_named(
+    sentence: str, mention: NumberMention, noun_end: int, unit: str, clause: str, noun_phrase: str, rules: FigureRules
+) -> str | None:
+    """The metric the words around a count name: firms are enterprises; people are employees
+    when work is mentioned; countries are export markets when selling is; pieces are a volume
+    when production is."""
+    if unit == "firms":
         return "enterprises"
     if unit == "people":
         employment = rules.words.employment_cues
@@ -384,8 +469,6 @@ def _count_metric(sentence: str, mention: NumberMention, noun_end: int, unit: st
         window = sentence[max(0, mention.start - 80): noun_end + 20]
         return "export_markets" if rules.words.market_cues.search(window) else None
     if unit == "units":
-        if rules.words.varieties_after.match(sentence[noun_end: noun_end + 3]):
-            return None  # 1万多个品种: kinds of product, not pieces
         window = sentence[max(0, mention.start - 80): noun_end + 30]
         return "output_volume" if rules.words.production_cues.search(window) else None
     return None

@@ -74,3 +74,23 @@ def replace_rows(
         con.execute("rollback")
         raise
     return rows.num_rows
+
+
+def ensure_tables(con: duckdb.DuckDBPyConnection, tables: Sequence[tuple[str, pa.Schema]]) -> None:
+    """Create these tables from their schemas when missing. When any one's columns differ from
+    its schema (a new release), all of them start over: they are written together, and whatever
+    filled them is run again (extraction re-runs anyway when its version changes)."""
+    con.execute("create schema if not exists raw")
+    for table, schema in tables:
+        schema_name, name = table.split(".")
+        columns = [row[0] for row in con.execute(
+            "select column_name from information_schema.columns where table_schema = ? and table_name = ? "
+            "order by ordinal_position", [schema_name, name]).fetchall()]
+        if columns and columns != schema.names:
+            for stale, _ in tables:
+                con.execute(f"drop table if exists {stale}")
+            break
+    for table, schema in tables:
+        con.register("empty_rows", pa.Table.from_pylist([], schema=schema))
+        con.execute(f"create table if not exists {table} as select * from empty_rows")
+        con.unregister("empty_rows")

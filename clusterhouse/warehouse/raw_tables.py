@@ -73,6 +73,32 @@ FIGURES = pa.schema(
         ("value_end", pa.int32()),
         ("value_text", pa.string()),
         ("is_restatement", pa.bool_()),  # the same amount as the figure before it, in another currency
+        ("year_stated", pa.bool_()),  # the text names the year (else it is the publication year by default)
+        ("scope", pa.string()),  # what the figure covers when the text says: above_designated_size, whole_chain…
+        ("confidence", pa.float64()),  # 0-1, from the evidence that supported the reading
+        ("extractor_version", pa.string()),
+    ]
+)
+
+# candidates the rules turned down, with why: queryable, never in the figure marts
+DROPPED_FIGURES = FIGURES.append(pa.field("drop_reason", pa.string()))
+
+EVENTS = pa.schema(
+    [
+        ("event_id", pa.string()),
+        ("document_id", pa.string()),
+        ("place_code", pa.string()),
+        ("town_name_en", pa.string()),
+        ("town_name_zh", pa.string()),
+        ("product_id", pa.string()),
+        ("event_type", pa.string()),  # first_factory | designation | facility_opened | title
+        ("year", pa.int32()),
+        ("event_date", pa.date32()),
+        ("authority", pa.string()),  # who granted a designation or title, as named
+        ("name", pa.string()),  # the designation, title or facility as named
+        ("evidence", pa.string()),
+        ("sentence_start", pa.int32()),
+        ("sentence_end", pa.int32()),
         ("extractor_version", pa.string()),
     ]
 )

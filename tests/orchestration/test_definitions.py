@@ -8,7 +8,7 @@ from orchestration.definitions import build_definitions
 
 EXPECTED_KEYS = {
     "raw/documents", "raw/rejected_files", "raw/source_files", "raw/places",
-    "raw/figures", "raw/document_clusters", "raw/extracted_documents",
+    "raw/figures", "raw/document_clusters", "raw/events", "raw/dropped_figures", "raw/extracted_documents",
     "raw/product_taxonomy", "raw/product_synonyms", "raw/exchange_rates",
     "staging/stg_raw__documents", "staging/stg_raw__rejected_files", "staging/stg_raw__figures",
     "staging/stg_raw__document_clusters", "staging/stg_raw__places",

@@ -11,7 +11,7 @@ import dagster as dg
 
 from clusterhouse.extraction import DocumentInput, extract_many
 from clusterhouse.settings import extractor_version
-from clusterhouse.warehouse import connect, raw_tables, replace_rows
+from clusterhouse.warehouse import connect, ensure_tables, raw_tables, replace_rows
 from orchestration.defs.resources import WAREHOUSE_POOL, ClusterhouseResource
 
 _PENDING = """
@@ -26,28 +26,9 @@ _PENDING = """
 """
 
 
-def _ensure_tables(con) -> None:
-    """Create the extract tables; when their columns changed (a new release), start them over:
-    every document is extracted again anyway, since the extractor version changed too."""
-    con.execute("create schema if not exists raw")
-    tables = (("raw.figures", raw_tables.FIGURES), ("raw.document_clusters", raw_tables.DOCUMENT_CLUSTERS),
-              ("raw.extracted_documents", raw_tables.EXTRACTED_DOCUMENTS))
-    for table, schema in tables:
-        columns = [row[0] for row in con.execute(
-            "select column_name from information_schema.columns where table_schema = 'raw' and table_name = ? "
-            "order by ordinal_position", [table.split(".")[1]]).fetchall()]
-        if columns and columns != schema.names:
-            for name, _ in tables:
-                con.execute(f"drop table if exists {name}")
-            break
-    for table, schema in (
-        ("raw.figures", raw_tables.FIGURES),
-        ("raw.document_clusters", raw_tables.DOCUMENT_CLUSTERS),
-        ("raw.extracted_documents", raw_tables.EXTRACTED_DOCUMENTS),
-    ):
-        con.register("empty_rows", raw_tables.to_arrow([], schema))
-        con.execute(f"create table if not exists {table} as select * from empty_rows")
-        con.unregister("empty_rows")
+# table, its schema, and the ExtractionResult field that fills it
+_TABLES = (("raw.figures", raw_tables.FIGURES, "figures"), ("raw.document_clusters", raw_tables.DOCUMENT_CLUSTERS, "clusters"),
+           ("raw.events", raw_tables.EVENTS, "events"), ("raw.dropped_figures", raw_tables.DROPPED_FIGURES, "dropped"))
 
 
 @dg.multi_asset(
@@ -56,6 +37,10 @@ def _ensure_tables(con) -> None:
                      description="Every figure a document states, with metric, value, period and evidence span."),
         dg.AssetSpec(["raw", "document_clusters"], deps=[["raw", "documents"]],
                      description="The clusters (place + product) each document reports on."),
+        dg.AssetSpec(["raw", "dropped_figures"], deps=[["raw", "documents"]],
+                     description="Candidates the rules turned down (targets, subsets, national figures…), with the reason."),
+        dg.AssetSpec(["raw", "events"], deps=[["raw", "documents"]],
+                     description="Dated milestones of a cluster: first factory, designations, titles, facilities opened."),
         dg.AssetSpec(["raw", "extracted_documents"], deps=[["raw", "documents"]],
                      description="Which documents were extracted by which extractor version."),
     ],
@@ -66,30 +51,27 @@ def _ensure_tables(con) -> None:
 def extract_figures(context: dg.AssetExecutionContext, clusterhouse: ClusterhouseResource):
     settings = clusterhouse.settings()
     version = extractor_version()
+    done_table = ("raw.extracted_documents", raw_tables.EXTRACTED_DOCUMENTS)
     with connect(settings.build_path) as con:
-        _ensure_tables(con)
+        ensure_tables(con, [(table, schema) for table, schema, _ in _TABLES] + [done_table])
         pending = [
             DocumentInput(document_id=row[0], text=row[1], language=row[2], published_date=row[3], title=row[4])
             for row in con.execute(_PENDING, [version]).fetchall()
         ]
     results = extract_many(pending, settings.extract_workers)
     now = datetime.now(timezone.utc)
-    figure_rows = [figure for result in results for figure in result.figures]
-    cluster_rows = [cluster for result in results for cluster in result.clusters]
     done_rows = [
-        {"document_id": result.document_id, "extractor_version": version,
-         "figure_count": len(result.figures), "error": result.error, "skipped_reason": result.skipped,
-         "extracted_at": now}
+        {"document_id": result.document_id, "extractor_version": version, "figure_count": len(result.figures),
+         "error": result.error, "skipped_reason": result.skipped, "extracted_at": now}
         for result in results
     ]
+    added = {table: [row for result in results for row in getattr(result, field)] for table, _, field in _TABLES}
     ids = [doc.document_id for doc in pending]
     with connect(settings.build_path) as con:
-        replace_rows(con, "raw.figures", raw_tables.to_arrow(figure_rows, raw_tables.FIGURES), "document_id", ids)
-        replace_rows(con, "raw.document_clusters", raw_tables.to_arrow(cluster_rows, raw_tables.DOCUMENT_CLUSTERS),
-                     "document_id", ids)
-        replace_rows(con, "raw.extracted_documents", raw_tables.to_arrow(done_rows, raw_tables.EXTRACTED_DOCUMENTS),
-                     "document_id", ids)
-        for table in ("raw.figures", "raw.document_clusters", "raw.extracted_documents"):
+        for table, schema, _ in (*_TABLES, (*done_table, None)):
+            rows = done_rows if table == done_table[0] else added[table]
+            replace_rows(con, table, raw_tables.to_arrow(rows, schema), "document_id", ids)
+            # documents that left the raw folder take their rows with them
             con.execute(f"delete from {table} where document_id not in (select document_id from raw.documents)")
         figure_total = con.execute("select count(*) from raw.figures").fetchone()[0]
     failed = [result for result in results if result.error]
@@ -98,12 +80,14 @@ def extract_figures(context: dg.AssetExecutionContext, clusterhouse: Clusterhous
     skipped = [result for result in results if result.skipped]
     if skipped:
         context.log.warning(f"{len(skipped)} documents not read: " + "; ".join(sorted({r.skipped for r in skipped})))
-    context.log.info(f"extracted {len(pending)} documents, {len(figure_rows)} figures")
+    context.log.info(f"extracted {len(pending)} documents, {len(added['raw.figures'])} figures")
     yield dg.MaterializeResult(asset_key=["raw", "figures"],
                                metadata={"documents_extracted": len(pending), "documents_failed": len(failed),
                                          "documents_skipped": len(skipped),
-                                         "figures_added": len(figure_rows),
-                                         "figures_total": figure_total})
-    yield dg.MaterializeResult(asset_key=["raw", "document_clusters"], metadata={"rows_added": len(cluster_rows)})
-    yield dg.MaterializeResult(asset_key=["raw", "extracted_documents"],
-                               metadata={"extractor_version": version})
+                                         "figures_added": len(added["raw.figures"]), "figures_total": figure_total})
+    yield dg.MaterializeResult(asset_key=["raw", "document_clusters"],
+                               metadata={"rows_added": len(added["raw.document_clusters"])})
+    yield dg.MaterializeResult(asset_key=["raw", "events"], metadata={"rows_added": len(added["raw.events"])})
+    yield dg.MaterializeResult(asset_key=["raw", "dropped_figures"],
+                               metadata={"rows_added": len(added["raw.dropped_figures"])})
+    yield dg.MaterializeResult(asset_key=["raw", "extracted_documents"], metadata={"extractor_version": version})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import subprocess
 import sys
@@ -23,15 +24,30 @@ def _newest_source_mtime(project_dir: Path) -> float:
     )
 
 
+def _is_fresh(manifest: Path) -> bool:
+    return manifest.exists() and manifest.stat().st_mtime >= _newest_source_mtime(Path(dbt_project.project_dir))
+
+
 def ensure_manifest() -> Path:
     """Run `dbt parse` when the manifest is missing or older than the project's files.
 
     `@dbt_assets` reads the manifest when definitions load; parsing the working tree here means
-    an edited model is never run from a stale manifest (3 s, and only after an edit).
+    an edited model is never run from a stale manifest (3 s, and only after an edit). Processes
+    that load the definitions at once (the UI's code server and daemon, parallel tests) take turns:
+    a half-written manifest would fail the others.
     """
     manifest = Path(dbt_project.manifest_path)
-    if manifest.exists() and manifest.stat().st_mtime >= _newest_source_mtime(Path(dbt_project.project_dir)):
+    if _is_fresh(manifest):
         return manifest
+    manifest.parent.mkdir(parents=True, exist_ok=True)
+    with open(manifest.parent / ".parse.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not _is_fresh(manifest):
+            _parse()
+    return manifest
+
+
+def _parse() -> None:
     dbt = Path(sys.executable).with_name("dbt")
     env = dict(os.environ)
     env.setdefault("CLUSTERHOUSE_BUILD_WAREHOUSE", str(Path(dbt_project.project_dir) / "target" / "parse.duckdb"))
@@ -44,4 +60,3 @@ def ensure_manifest() -> Path:
     )
     if result.returncode != 0:
         raise RuntimeError(f"dbt parse failed:\n{result.stdout}\n{result.stderr}")
-    return manifest

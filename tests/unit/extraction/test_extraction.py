@@ -105,7 +105,7 @@ def test_figures_in_other_languages(text, language, expected):
 
 
 def test_a_document_the_rules_cannot_process_is_reported_not_raised(monkeypatch):
-    import clusterhouse.extraction.attribution as extraction
+    import clusterhouse.extraction.pipeline as extraction
 
     def broken(doc):
         raise ValueError("unexpected shape")

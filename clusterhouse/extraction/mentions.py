@@ -1,0 +1,253 @@
+"""The second and third stages of extraction: a document's layout (paragraphs, sentences, which
+of them are headlines or captions) and everything it mentions, found once per document: places,
+products, and per sentence the numbers and time expressions.
+
+Later stages read these values and never search the text again.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from clusterhouse.extraction.geography import CLUSTER_LEVELS, is_within, place_key
+from clusterhouse.extraction.numbers import NumberMention, find_numbers
+from clusterhouse.extraction.periods import TimeExpression, find_time_expressions
+from clusterhouse.extraction.places import Gazetteer, Place, PlaceMention
+from clusterhouse.extraction.products import Product, ProductCatalog, ProductMention
+from clusterhouse.lang import Language
+from clusterhouse.text.chinese import to_simplified
+from clusterhouse.text.sentences import Span, paragraphs, sentences
+
+# a named settlement below county level that the gazetteer may not know ("Dafen village", "军埔村")
+_SETTLEMENT = re.compile(
+    r"\b([A-Z][a-z]+(?:-[a-z]+)?) (?:[Vv]illage|[Tt]own|[Tt]ownship|[Ss]ubdistrict)\b"
+    r"|\b(?:village|town|township|villaggio|paese|borgo|pueblo|aldea|bourg|village) (?:of |di |de |d')?([A-Z][a-z]+)\b"
+    r"|([\u4e00-\u9fff]{2,3})(?:村|镇|乡|街道)"
+)
+# the article is about an industry, even when its product is not in the taxonomy
+_INDUSTRY = re.compile(r"\bindustr\w*|\bclusters?\b|production base|capital of|产业|之乡|之都|生产基地|"
+                       r"\bdistrett\w*|\bsettore\b|\bsector\b|\bfilière\b|\bBranche\b", re.IGNORECASE)
+_INDUSTRY_NAME = re.compile(r"([\u4e00-\u9fff]{2,4})产业|\b([a-z][\w-]*(?: [a-z][\w-]*)?) (?:industry|cluster)\b")
+# "SHENZHEN, June 12 (Xinhua) --", "Pechino, 27 apr (Agenzia Nova) -", "新华社杭州3月3日电": where the
+# reporter filed from, not what the article is about
+_DATELINE = re.compile(
+    r"[^\n]{0,80}?(?:\((?:Xinhua|ANSA|EFE|AFP|dpa|Reuters|AP|Agenzia Nova|Nova|Chinanews|CGTN|Xinhuanet)\)|\s--\s|"
+    r"\s[-–—]\s|电）|电\s|讯）|讯\s)"
+)
+_CAPTION = re.compile(r"\((?:photo|photos|foto|file photo|xinhua|chinanews)[^)]*\)\s*$|^photo shows|图为|（[^）]*摄）|摄影",
+                      re.IGNORECASE)
+_CURRENCY_WORDS = frozenset({"yuan", "renminbi", "rmb", "yuanes", "yuans"})
+
+
+@dataclass(frozen=True)
+class SentenceMentions:
+    """One sentence and what it mentions. Offsets of numbers, times and product spans are in the
+    sentence; place mentions keep their document offsets."""
+
+    paragraph: int  # index of its paragraph: context carries over within a paragraph only
+    span: Span
+    text: str  # the sentence as matched (simplified script where the language asks for it)
+    in_headline: bool  # the sentence belongs to a headline paragraph: no figures, no context
+    is_caption: bool  # a photo caption: no figures, but its times still set the context
+    ends_document: bool  # nothing follows it: a number cut off at its end is dropped
+    numbers: tuple[NumberMention, ...]
+    times: tuple[TimeExpression, ...]
+    places: tuple[PlaceMention, ...]
+    product_spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class DocumentMentions:
+    """Everything a document mentions that extraction needs, found once."""
+
+    language: Language
+    places: tuple[PlaceMention, ...]  # the places a figure may be attributed to
+    products: tuple[ProductMention, ...]
+    primary: PlaceMention  # the place the document is mainly about
+    main_product: Product
+    product_name: str | None  # the article's own words for a product outside the taxonomy
+    products_by_place: dict[str, Product]  # place key -> the product that place is named with
+    divisions: dict[str, Place]  # admin code of every place mentioned -> its division (a town's county)
+    sentences: tuple[SentenceMentions, ...]
+
+
+@lru_cache(maxsize=1)
+def reference() -> tuple[Gazetteer, ProductCatalog]:
+    """The gazetteer and the product catalog, loaded once per process."""
+    return Gazetteer.load(), ProductCatalog.load()
+
+
+def find_document_mentions(
+    text: str, lang: Language, published: date | None, title: str | None
+) -> DocumentMentions | None:
+    """What the document mentions, or None when it names no place or no product to attribute to."""
+    gazetteer, catalog = reference()
+    matching_text = to_simplified(text) if lang.about.simplify_script else text
+    datelines = _dateline_spans(matching_text)
+    place_mentions = [m for m in gazetteer.find_mentions(matching_text, lang.code)
+                      if m.text.lower() not in _CURRENCY_WORDS
+                      and not any(start <= m.start < end for start, end in datelines)]
+    primary = _primary_place(place_mentions, matching_text, datelines)
+    main_product = catalog.main_product(matching_text, lang.code)
+    product_mentions = catalog.find_mentions(matching_text, lang.code)
+    product_name = None
+    if main_product is None and _INDUSTRY.search(matching_text):
+        main_product = catalog.get("unclassified")  # recall over a taxonomy gap; the name is kept
+        named = _INDUSTRY_NAME.search(matching_text)
+        product_name = next((group for group in named.groups() if group), None) if named else None
+    if primary is None or main_product is None:
+        return None
+    layout = [(paragraph, sentences(text, paragraph)) for paragraph in paragraphs(text)]
+    starts = [span.start for _, spans in layout for span in spans]
+    places = _cluster_place_mentions(place_mentions, product_mentions, primary, starts)
+    return DocumentMentions(
+        language=lang,
+        places=tuple(places),
+        products=tuple(product_mentions),
+        primary=primary,
+        main_product=main_product,
+        product_name=product_name,
+        products_by_place=_products_by_place(places, product_mentions, starts),
+        divisions={m.place.admin_code: gazetteer.get(m.place.admin_code) for m in places if m.place is not None},
+        sentences=tuple(
+            _sentence_mentions(text, matching_text, index, span, _is_headline(text, paragraph, title), lang,
+                               published, places, product_mentions)
+            for index, (paragraph, spans) in enumerate(layout) for span in spans
+        ),
+    )
+
+
+def _sentence_mentions(text, matching_text, paragraph, span, in_headline, lang, published, places,
+                       products) -> SentenceMentions:
+    sentence = matching_text[span.start: span.end]
+    return SentenceMentions(
+        paragraph=paragraph,
+        span=span,
+        text=sentence,
+        in_headline=in_headline,
+        is_caption=bool(_CAPTION.search(sentence)),
+        ends_document=not text[span.end:].strip(),
+        numbers=tuple(find_numbers(sentence, lang.code)) if not in_headline else (),
+        times=tuple(find_time_expressions(sentence, lang.code, published)) if not in_headline else (),
+        places=tuple(m for m in places if span.start <= m.start and m.end <= span.end),
+        product_spans=tuple((m.start - span.start, m.end - span.start) for m in products
+                            if span.start <= m.start and m.end <= span.end),
+    )
+
+
+def _is_headline(text: str, span: Span, title: str | None) -> bool:
+    body = text[span.start: span.end].strip()
+    if title and title.strip() and title.strip() in body and len(body) <= len(title.strip()) + 40:
+        return True
+    return len(body) < 200 and not re.search(r"[.。!?！？]$", body) and span.start < 5
+
+
+def _dateline_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for paragraph in paragraphs(text)[:3]:
+        match = _DATELINE.match(text, paragraph.start, paragraph.end)
+        # a dateline carries a date or an agency: "Guzhen - the lighting capital" is a headline
+        if match and re.search(r"\d|\([A-Za-z ]+\)|电|讯", match.group()):
+            spans.append((paragraph.start, match.end()))
+    return spans
+
+
+def _primary_place(mentions: list[PlaceMention], text: str, datelines: list[tuple[int, int]]) -> PlaceMention | None:
+    """The place the document is mainly about: the most-mentioned place below province level
+    (counties and towns over their prefecture on a tie); a province only when nothing else.
+    A dateline's city does not count."""
+    counts: dict[str, int] = {}
+    first: dict[str, PlaceMention] = {}
+    for mention in mentions:
+        if mention.place is None or any(start <= mention.start < end for start, end in datelines):
+            continue
+        key = place_key(mention.place)
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, mention)
+    if not counts:
+        return None
+
+    def score(key: str) -> tuple:
+        place = first[key].place
+        below_province = place.level != "province"
+        return (below_province, counts[key], -CLUSTER_LEVELS.get(place.level, 3), -first[key].start)
+
+    best = first[max(counts, key=score)]
+    if best.place.level == "prefecture" and _names_a_settlement_repeatedly(text):
+        # "Dafen Village in Shenzhen's Longgang District": a settlement the gazetteer does not
+        # know, inside the only county-level division the article names in that city
+        counties = {place_key(m.place): m for m in mentions if m.place is not None
+                    and m.place.level == "county" and is_within(m.place, best.place)}
+        if len(counties) == 1:
+            return next(iter(counties.values()))
+    return best
+
+
+def _names_a_settlement_repeatedly(text: str) -> bool:
+    """The article is about one village or town: the same one is named at least twice."""
+    names: dict[str, int] = {}
+    for match in _SETTLEMENT.finditer(text):
+        name = next(group for group in match.groups() if group)
+        names[name] = names.get(name, 0) + 1
+    return bool(names) and max(names.values()) >= 2
+
+
+def _sentence_of(starts: list[int], position: int) -> int:
+    """Index of the sentence holding ``position``, given the sorted sentence starts."""
+    return bisect.bisect_right(starts, position) - 1
+
+
+def _cluster_place_mentions(
+    mentions: list[PlaceMention], products: list[ProductMention], primary: PlaceMention, starts: list[int]
+) -> list[PlaceMention]:
+    """Places a figure may be attributed to: the main place, places inside it, and places named
+    in a sentence that also names a product (a second cluster). A port, a customer's city or a
+    venue named in passing is not a cluster."""
+    product_sentences = {_sentence_of(starts, product.start) for product in products}
+    with_product = {
+        place_key(m.place) for m in mentions
+        if m.place is not None and _sentence_of(starts, m.start) in product_sentences
+    }
+    # a place the article keeps coming back to is a second cluster, even if its product is
+    # named in a form the taxonomy misses ("Lagerbranche")
+    times_named: dict[str, int] = {}
+    for m in mentions:
+        if m.place is not None:
+            times_named[place_key(m.place)] = times_named.get(place_key(m.place), 0) + 1
+    with_product |= {key for key, count in times_named.items() if count >= 2}
+    kept = []
+    for mention in mentions:
+        if mention.place is None:
+            kept.append(mention)
+            continue
+        key = place_key(mention.place)
+        same = key == place_key(primary.place)
+        inside = is_within(mention.place, primary.place)
+        wider = is_within(primary.place, mention.place)
+        if same or inside or wider or key in with_product:
+            kept.append(mention)
+    return kept
+
+
+def _products_by_place(mentions: list[PlaceMention], products: list[ProductMention], starts: list[int]) -> dict[str, Product]:
+    """The product each place is named with most often, counting sentences that name that
+    place and no other (an article on two clusters names each with its own product)."""
+    places_in: dict[int, set[str]] = {}
+    for m in mentions:
+        if m.place is not None:
+            places_in.setdefault(_sentence_of(starts, m.start), set()).add(place_key(m.place))
+    counts: dict[str, dict[str, int]] = {}
+    by_id: dict[str, Product] = {}
+    for product in products:
+        places = places_in.get(_sentence_of(starts, product.start), set())
+        if len(places) != 1:
+            continue
+        key = next(iter(places))
+        by_id[product.product.product_id] = product.product
+        tally = counts.setdefault(key, {})
+        tally[product.product.product_id] = tally.get(product.product.product_id, 0) + 1
+    return {key: by_id[max(tally, key=tally.get)] for key, tally in counts.items()}

@@ -1,0 +1,134 @@
+"""Extraction as a pipeline of stages, each producing typed values for the next:
+
+1. the document and its language (``DocumentInput`` and ``clusterhouse.lang``);
+2. layout and 3. mentions (``mentions.find_document_mentions``): sentences, and the places,
+   products, numbers and time expressions they hold, found once;
+4. sentence figures (``figures.find_sentence_figures``): value, unit, metric, qualifier;
+5. attribution (``attribution.attribute``): the cluster, product and time of each figure;
+6. rows for the raw tables (this module).
+
+No stage calls back into an earlier one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+
+from clusterhouse.extraction.attribution import AttributedFigure, ClusterMention, attribute
+from clusterhouse.extraction.figures import figure_rules, find_sentence_figures
+from clusterhouse.extraction.mentions import find_document_mentions
+from clusterhouse.lang import language
+from clusterhouse.settings import extractor_version
+
+PARALLEL_THRESHOLD = 200  # below this many documents a process pool costs more than it saves
+
+
+@dataclass(frozen=True)
+class DocumentInput:
+    document_id: str
+    text: str
+    language: str | None
+    published_date: date | None
+    title: str | None = None
+
+
+@dataclass
+class ExtractionResult:
+    document_id: str
+    figures: list[dict] = field(default_factory=list)  # rows of raw.figures
+    clusters: list[dict] = field(default_factory=list)  # rows of raw.document_clusters
+    events: list[dict] = field(default_factory=list)  # rows of raw.events
+    dropped: list[dict] = field(default_factory=list)  # rows of raw.dropped_figures: candidates turned down
+    error: str | None = None  # a document the rules could not process: recorded, the run goes on
+    skipped: str | None = None  # why a document was not read at all (a language without a folder)
+
+
+def extract(doc: DocumentInput) -> ExtractionResult:
+    """The figures one document states, with the clusters they belong to."""
+    result = ExtractionResult(doc.document_id)
+    lang = language(doc.language)
+    if lang is None:
+        result.skipped = f"unsupported language: {doc.language or 'unknown'}"
+        return result
+    mentions = find_document_mentions(doc.text, lang, doc.published_date, doc.title)
+    if mentions is None:
+        return result
+    figures = [
+        [] if sentence.in_headline or sentence.is_caption else
+        find_sentence_figures(sentence.text, lang, sentence.product_spans, sentence.ends_document, sentence.numbers,
+                              include_dropped=True)
+        for sentence in mentions.sentences
+    ]
+    attribution = attribute(mentions, figures, figure_rules(lang.code), doc.published_date)
+    version = extractor_version()
+    result.figures = [figure_row(doc, attributed, version) for attributed in attribution.figures]
+    result.clusters = [cluster_row(doc, cluster) for cluster in attribution.clusters.values()]
+    result.dropped = [{**figure_row(doc, candidate, version), "drop_reason": candidate.dropped}
+                      for candidate in attribution.dropped]
+    return result
+
+
+def figure_row(doc: DocumentInput, attributed: AttributedFigure, version: str) -> dict:
+    """One row of raw.figures; the evidence is the original sentence (not its simplified form)."""
+    figure, sentence, subject = attributed.figure, attributed.sentence, attributed.subject
+    span, place, product = sentence.span, subject.place, attributed.product
+    original_sentence = doc.text[span.start: span.end]
+    figure_id = hashlib.sha256(
+        f"{doc.document_id}|{attributed.value_start}|{figure.metric}|{figure.unit}".encode()
+    ).hexdigest()[:16]
+    return {
+        "figure_id": figure_id,
+        "document_id": doc.document_id,
+        "subject": "company" if figure.is_company else "cluster",
+        "place_code": place.admin_code if place else None,
+        "town_name_en": place.town_name_en if place else None,
+        "town_name_zh": place.town_name_zh if place else None,
+        "place_ambiguous": subject.ambiguous,
+        "product_id": product.product_id if product else None,
+        "metric": figure.metric,
+        "value": figure.value,
+        "unit": figure.unit,
+        "qualifier": figure.qualifier,
+        "year": attributed.timing.year,
+        "period": attributed.timing.period,
+        "evidence": original_sentence,
+        "sentence_start": span.start,
+        "sentence_end": span.end,
+        "value_start": attributed.value_start,
+        "value_end": attributed.value_end,
+        "value_text": original_sentence[figure.value_start: figure.value_end],
+        "is_restatement": figure.is_restatement,
+        "year_stated": attributed.timing.source in ("sentence", "context"),
+        "confidence": attributed.confidence,
+        "extractor_version": version,
+    }
+
+
+def cluster_row(doc: DocumentInput, cluster: ClusterMention) -> dict:
+    """One row of raw.document_clusters."""
+    place = cluster.place
+    return {
+        "document_id": doc.document_id, "place_code": place.admin_code,
+        "town_name_en": place.town_name_en, "town_name_zh": place.town_name_zh,
+        "place_text": cluster.place_text, "product_id": cluster.product.product_id,
+        "product_text": cluster.product_text, "is_primary": cluster.is_primary,
+        "mention_count": cluster.mention_count,
+    }
+
+
+def _extract_or_report(doc: DocumentInput) -> ExtractionResult:
+    try:
+        return extract(doc)
+    except Exception as exc:  # noqa: BLE001 - one odd document must not stop the nightly run
+        return ExtractionResult(doc.document_id, error=f"{type(exc).__name__}: {exc}")
+
+
+def extract_many(docs: list[DocumentInput], workers: int) -> list[ExtractionResult]:
+    """Extract a batch, over a process pool when it is large enough to pay for one."""
+    if workers > 1 and len(docs) >= PARALLEL_THRESHOLD:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(_extract_or_report, docs, chunksize=32))
+    return [_extract_or_report(doc) for doc in docs]
