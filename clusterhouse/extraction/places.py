@@ -71,6 +71,9 @@ def _prefix_hints() -> dict[str, str]:
     """Type word before a name (lower-case) -> the kind of division it names."""
     hints: dict[str, str] = {}
     for lang in all_languages():
+        unknown = set(lang.places.type_words_before.values()) - set(HINTS)
+        if unknown:
+            raise ValueError(f"{lang.code}/places.yaml: type_words_before names unknown kinds {sorted(unknown)}")
         hints.update(lang.places.type_words_before)
     return hints
 

@@ -58,9 +58,9 @@ class DocumentWords:
     outlet_dateline: re.Pattern = pattern(
         "A dateline that names the outlet, with the name in a group `name` (新华社北京3月5日电); "
         "null where datelines do not name the outlet")
-    own_outlet: tuple[str, ...] = fragments(
-        "Words that begin a dateline's name when the paper names itself rather than an outlet "
-        "(本报 'this paper')")
+    own_outlet: frozenset[str] = words(
+        "Plain words that begin a dateline's name when the paper names itself rather than an outlet "
+        "(本报 'this paper')", lower=False)
     page_labels: tuple[str, ...] = fragments(
         "Words before a page number on a line of its own ('page 3'): such lines are dropped from PDF text")
     page_of: tuple[str, ...] = fragments("Words between a page number and the page count ('3 of 12')")
