@@ -5,26 +5,33 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from clusterhouse.documents.dates import iter_full_dates
 from clusterhouse.documents.tidy import is_cjk
+from clusterhouse.text.words import any_language
 
 DOCUMENT_ID_CHARS = 16
 
 _HEADLINE_END = tuple(".。,，;；:：、")
-_DATE_LABEL_PREFIX = re.compile(
-    r"^(?:date|dated|published|posted|post time|updated|data|fecha|datum|日期|发布时间|时间)?\s*[:：]?\s*$",
-    re.IGNORECASE,
-)
 
 
-_BYLINE = re.compile(r"^(?:by|di|por|par|von|photo|foto|图|文|记者)[\s:：/]", re.IGNORECASE)
+# A title is read before the document's language is known: the labels of every language apply.
+@lru_cache(maxsize=1)
+def _date_label_prefix() -> re.Pattern:
+    """All that stands before a date stamp glued to a title: a date label, if any, and a colon."""
+    return re.compile(rf"^(?:{any_language(lambda lang: lang.documents.date_labels)})?\s*[:：]?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _byline() -> re.Pattern:
+    return re.compile(rf"^(?:{any_language(lambda lang: lang.documents.bylines)})[\s:：/]")
 
 
 def strip_leading_date(line: str) -> str:
     """`date 2023-09-21 Some headline` -> `Some headline` (a stamp glued to the first line)."""
     dates = iter_full_dates(line[:60])
-    if dates and _DATE_LABEL_PREFIX.match(line[: dates[0][0]]):
+    if dates and _date_label_prefix().match(line[: dates[0][0]]):
         rest = line[dates[0][1] :]
         rest = re.sub(r"^\s*\d{1,2}:\d{2}(?::\d{2})?", "", rest)
         return rest.strip(" |-–—丨")
@@ -36,7 +43,7 @@ def headline(line: str) -> str | None:
     line = strip_leading_date(re.sub(r"^#{1,6}\s+", "", line.strip())).strip()
     if not line or line.endswith(_HEADLINE_END) or not re.search(r"[^\W\d_]{2}|[\u4e00-\u9fff]", line):
         return None
-    if _BYLINE.match(line):
+    if _byline().match(line):
         return None
     limit = 60 if sum(map(is_cjk, line)) > len(line) / 2 else 160
     return line if len(line) <= limit else None

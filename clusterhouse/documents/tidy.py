@@ -4,15 +4,34 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+from clusterhouse.text.words import any_language, every_language
 
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000\f\v]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SENTENCE_END = tuple('.!?。！？:;；："”’»)）】')
-_LIST_ITEM = re.compile(r"^(?:[-*•·▪]\s|\d{1,2}[.)]\s|[（(]?[一二三四五六七八九十\d]{1,3}[)）、]|\|)")
-PAGE_NUMBER = re.compile(
-    r"^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$", re.IGNORECASE
-)
+
+
+@lru_cache(maxsize=1)
+def _page_number() -> re.Pattern:
+    """'3', '3/12', 'page 3 of 12', '- 3 -': a page number on a line of its own (words of any language)."""
+    label = any_language(lambda lang: lang.documents.page_labels)
+    of = any_language(lambda lang: lang.documents.page_of)
+    return re.compile(rf"^(?:(?:{label})\s+)?\d{{1,4}}(?:\s*(?:/|{of})\s*\d{{1,4}})?$|^[-–]\s*\d{{1,4}}\s*[-–]$")
+
+
+@lru_cache(maxsize=1)
+def _list_item() -> re.Pattern:
+    """'- ', '3. ', '(2)', '（二）', '三、', '| ': a line that starts a list item or a table row. Numbers
+    written with numeral characters (Chinese 一, 十) count as digits, whatever the text's language."""
+    numerals = "".join(sorted(every_language(lambda lang: (*lang.numbers.numeral_digits, *lang.numbers.numeral_units))))
+    return re.compile(rf"^(?:[-*•·▪]\s|\d{{1,2}}[.)]\s|[（(]?[{re.escape(numerals)}\d]{{1,3}}[)）、]|\|)")
+
+
+def is_page_number(line: str) -> bool:
+    return bool(_page_number().match(line))
 
 
 def is_cjk(char: str) -> bool:
@@ -73,7 +92,7 @@ def reflow_lines(lines: list[str]) -> list[str]:
         current = _join_lines(current, line)
         following = lines[index + 1] if index + 1 < len(lines) else ""
         short = _width(line) < 0.75 * typical
-        if short or (following and _LIST_ITEM.match(following)):
+        if short or (following and _list_item().match(following)):
             paragraphs.append(current)
             current = ""
     if current:
@@ -86,7 +105,7 @@ def _markdown_paragraphs(lines: list[str]) -> list[str]:
     paragraphs: list[str] = []
     current = ""
     for line in [*lines, ""]:
-        if not line or _LIST_ITEM.match(line):
+        if not line or _list_item().match(line):
             if current:
                 paragraphs.append(current)
             current = line

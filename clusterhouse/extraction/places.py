@@ -13,8 +13,12 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from clusterhouse.lang import all_languages
 from clusterhouse.reference import PLACES_DIR as REFERENCE
+from clusterhouse.reference.names import place_naming
+from clusterhouse.text.words import any_language, every_language
 
 
 @dataclass(frozen=True)
@@ -59,59 +63,45 @@ HINTS = {
     "town": ({"town", "township", "subdistrict", "development zone"}, {"town"}),
     "zone": ({"development zone"}, {"town"}),
 }
-# Words after a romanised name (case-insensitive), longest first.
-SUFFIX_TYPES = {
-    ("special", "administrative", "region"): "SAR", ("sar",): "SAR",
-    ("autonomous", "region"): "autonomous region", ("autonomous", "prefecture"): "prefecture",
-    ("autonomous", "county"): "county", ("autonomous", "banner"): "banner",
-    ("prefecture", "level", "city"): "prefecture", ("county", "level", "city"): "city",
-    ("economic", "development", "zone"): "zone", ("development", "zone"): "zone",
-    ("demonstration", "zone"): "zone", ("new", "area"): "district", ("new", "district"): "district",
-    ("sub", "district"): "town", ("province",): "province", ("municipality",): "municipality",
-    ("city",): "city", ("county",): "county", ("xian",): "county", ("district",): "district",
-    ("prefecture",): "prefecture", ("banner",): "banner", ("league",): "league", ("town",): "town",
-    ("township",): "town", ("subdistrict",): "town", ("zhen",): "town", ("jiedao",): "town",
-    ("zone",): "zone",
-}
-# Ethnic names that stand between a name and "Autonomous ..." (Yanbian Korean Autonomous Prefecture).
-ETHNIC_EN = set(
-    "zhuang hui uyghur uygur uighur tibetan mongol mongolian korean miao yi tujia dai bai hani kazakh li "
-    "lisu va she lahu naxi jingpo kirghiz kyrgyz tu daur mulao qiang blang salar maonan gelao xibe achang "
-    "pumi tajik nu uzbek russian ewenki evenki de'ang bonan yugur jing tatar derung oroqen hezhen monba "
-    "lhoba jino buyei bouyei dong yao manchu and".split()
-)
-# Words before a name, in the languages we read ("contea di Anxi", "Kreis Anxi", "province of Anhui").
-PREFIX_TYPES = re.compile(
-    r"(?:\b(?P<w>county|province|city|district|prefecture|town|township|municipality|contea|provincia|"
-    r"città|distretto|prefettura|municipalità|condado|ciudad|distrito|prefectura|municipio|comté|ville|"
-    r"préfecture|kreis|landkreis|provinz|stadt|bezirk|stadtbezirk|präfektur|großgemeinde|gemeinde)"
-    r"\s+(?:of\s+(?:the\s+)?|di\s+|de\s+|du\s+|del\s+|d'|de\s+la\s+|von\s+)?)$",
-    re.IGNORECASE,
-)
-PREFIX_HINT = {
-    "county": "county", "contea": "county", "condado": "county", "comté": "county", "kreis": "county",
-    "landkreis": "county", "province": "province", "provincia": "province", "provinz": "province",
-    "city": "city", "città": "city", "ciudad": "city", "ville": "city", "stadt": "city",
-    "municipality": "city", "municipalità": "city", "municipio": "city",
-    "district": "district", "distretto": "district", "distrito": "district", "bezirk": "district",
-    "stadtbezirk": "district", "prefecture": "prefecture", "prefettura": "prefecture",
-    "prefectura": "prefecture", "préfecture": "prefecture", "präfektur": "prefecture",
-    "town": "town", "township": "town", "großgemeinde": "town", "gemeinde": "town",
-}
-LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "town": 3}
 
-# Romanised single-syllable Chinese surnames: "Xi Jinping" is no mention of Jinping district.
-SURNAMES = set(
-    "wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie "
-    "song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding "
-    "ren yao shen zhong cui tan fan liao shi jin jia xia fu fang zou xiong bai meng qin qiu hou yin xue yan "
-    "duan lei long tao mao hao gu gong shao wan qian dai mo kong xiang chang wen kang niu xi".split()
-)
-# Spellings without the apostrophe that are everyday words (De'an -> "Dean").
-NO_APOSTROPHE_STOP = {"dean", "lean", "longan", "tongan"}
-# Town names that are also words or company names in Latin text; they need a type word.
-TOWN_LATIN_NEEDS_TYPE = {"situ", "datang", "daji"}
-ELISIONS = {"l", "d", "dell", "nell", "all", "dall", "sull", "coll", "un", "quell", "s", "c", "n", "j", "qu"}
+
+# A text may quote names the way another language writes them: the words of every language apply.
+@lru_cache(maxsize=1)
+def _prefix_hints() -> dict[str, str]:
+    """Type word before a name (lower-case) -> the kind of division it names."""
+    hints: dict[str, str] = {}
+    for lang in all_languages():
+        unknown = set(lang.places.type_words_before.values()) - set(HINTS)
+        if unknown:
+            raise ValueError(f"{lang.code}/places.yaml: type_words_before names unknown kinds {sorted(unknown)}")
+        hints.update(lang.places.type_words_before)
+    return hints
+
+
+@lru_cache(maxsize=1)
+def _prefix_type() -> re.Pattern:
+    """A type word and its link ending right where a name starts ("contea di Anxi", "Kreis Anxi")."""
+    type_words = any_language(lambda lang: map(re.escape, lang.places.type_words_before))
+    links = any_language(lambda lang: lang.places.type_word_links)
+    return re.compile(rf"(?:\b(?P<w>{type_words})\s+(?:{links})?)$")
+
+
+@lru_cache(maxsize=1)
+def _elisions() -> frozenset[str]:
+    return every_language(lambda lang: lang.places.elisions)
+
+
+@lru_cache(maxsize=1)
+def _possessive_endings() -> tuple[str, ...]:
+    return tuple(sorted(every_language(lambda lang: lang.places.possessive_endings)))
+
+
+@lru_cache(maxsize=1)
+def _everyday_words() -> frozenset[str]:
+    return every_language(lambda lang: lang.places.everyday_words)
+
+
+LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "town": 3}
 
 LATIN_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]+(?:['’][A-Za-zÀ-ÖØ-öø-ɏ]+)*")
 SENTENCE_END = re.compile(r"[.!?;。！？；\n]")
@@ -202,16 +192,16 @@ class Gazetteer:
 
     def _index_division(self, place: Place, row: dict) -> None:
         short, dtype = row["short_zh"], row["division_type"]
+        naming = place_naming()
         self._add_zh(place.name_zh, _Entry(place, True))
         if short != place.name_zh:
             self._add_zh(short, _Entry(place, row["short_zh_safe"] == "1"))
-            # Customary shortened forms: 延边州, 景宁县, 鄂伦春旗, 内蒙.
-            tail = {"autonomous prefecture": "州", "autonomous county": "县",
-                    "autonomous banner": "旗"}.get(dtype)
+            # Customary shortened forms: 延边州, 景宁县, 鄂伦春旗.
+            tail = naming.short_form_endings.get(dtype)
             if tail and len(short) >= 2:
                 self._add_zh(short + tail, _Entry(place, True))
-        if place.admin_code == "150000":
-            self._add_zh("内蒙", _Entry(place, True))
+        if place.admin_code in naming.short_names:  # 内蒙
+            self._add_zh(naming.short_names[place.admin_code], _Entry(place, True))
         safe = row["name_en_safe"] == "1"
         for name in {row["name_en"], row["name_pinyin"]}:
             tokens = _strip_type_words(_latin_tokens(name))
@@ -221,7 +211,7 @@ class Gazetteer:
             customary = primary and row["name_en_customary"] == "1"
             self._add_latin(tokens, _Entry(place, safe and not single_syllable, primary, None, customary))
             if single_syllable and place.level == "county":  # She County is also written Shexian
-                fused = tokens[0] + {"county": "xian", "district": "qu"}.get(dtype, "")
+                fused = tokens[0] + naming.fused_type_words.get(dtype, "")
                 self._add_latin((fused,), _Entry(place, True))
 
     def _index_town(self, row: dict) -> None:
@@ -235,10 +225,11 @@ class Gazetteer:
         )
         self._add_zh(row["name_zh"], _Entry(place, True))
         self._add_zh(row["short_zh"], _Entry(place, row["short_zh_safe"] == "1"))
-        if row["town_type"] == "subdistrict":  # most subdistricts were towns until recently
-            self._add_zh(row["short_zh"] + "镇", _Entry(place, True))
-        tokens = tuple(_latin_tokens(row["name_en"]))
-        self._add_latin(tokens, _Entry(place, "".join(tokens) not in TOWN_LATIN_NEEDS_TYPE))
+        former_ending = place_naming().former_type_endings.get(row["town_type"])
+        if former_ending:  # most subdistricts were towns until recently
+            self._add_zh(row["short_zh"] + former_ending, _Entry(place, True))
+        # a town name that is also a word or a company's name in Latin text needs its type word
+        self._add_latin(tuple(_latin_tokens(row["name_en"])), _Entry(place, row["name_en_safe"] == "1"))
 
     def _add_zh(self, surface: str, entry: _Entry) -> None:
         entries = self._zh.setdefault(surface, [])
@@ -251,7 +242,7 @@ class Gazetteer:
             return
         self._add_latin_key(tokens, entry)
         plain = tuple(t.replace("'", "") for t in tokens)
-        if plain != tokens and "".join(plain) not in NO_APOSTROPHE_STOP:  # Xi'an is also written Xian
+        if plain != tokens and "".join(plain) not in _everyday_words():  # Xi'an is also written Xian
             variant = _Entry(entry.place, entry.safe, False, entry.languages, entry.customary)
             self._add_latin_key(plain, variant)
 
@@ -329,10 +320,12 @@ class Gazetteer:
             start, word = m.start(), m.group()
             if "'" in word or "’" in word:
                 head, _, rest = word.replace("’", "'").partition("'")
-                if head.lower() in ELISIONS and rest[:1].isupper():  # dell'Anhui, d'Anxi
+                if head.lower() in _elisions() and rest[:1].isupper():  # dell'Anhui, d'Anxi
                     start, word = start + len(head) + 1, word[len(head) + 1:]
-                if word.lower().endswith(("'s", "’s")):
-                    word = word[:-2]
+                for ending in _possessive_endings():  # Yiwu's
+                    if word.replace("’", "'").lower().endswith(ending):
+                        word = word[:-len(ending)]
+                        break
             tokens.append((start, start + len(word), _fold(word)))
         raws: list[_Raw] = []
         i = 0
@@ -358,8 +351,8 @@ class Gazetteer:
         if used:
             end = tokens[i + length + used - 1][1]
         if not hint:
-            m = PREFIX_TYPES.search(text, max(0, start - 40), start)
-            hint = PREFIX_HINT[m.group("w").lower()] if m else None
+            m = _prefix_type().search(text, max(0, start - 40), start)
+            hint = _prefix_hints()[m.group("w").lower()] if m else None
         if not hint:
             entries = [e for e in entries if e.safe]
             if length == 1 and i > 0 and _is_person_name(text, tokens, i):
@@ -382,7 +375,7 @@ def _latin_tokens(name: str) -> list[str]:
 
 def _strip_type_words(tokens: list[str]) -> tuple[str, ...]:
     tokens = list(tokens)
-    while len(tokens) > 1 and (tokens[-1],) in SUFFIX_TYPES:
+    while len(tokens) > 1 and (tokens[-1],) in place_naming().type_words_after_name:
         tokens.pop()
     return tuple(tokens)
 
@@ -395,13 +388,16 @@ def _tokens_adjacent(text: str, tokens: list, i: int, length: int) -> bool:
 
 def _suffix_hint(text: str, tokens: list, j: int) -> tuple[str | None, int]:
     """The type word right after a name, and how many tokens it takes (ethnic words included)."""
+    naming = place_naming()
+    ethnic, autonomous = naming.ethnic_words, naming.after_ethnic_groups
     skip = 0
-    while (j + skip < len(tokens) and tokens[j + skip][2] in ETHNIC_EN
-           and j + skip + 1 < len(tokens) and tokens[j + skip + 1][2] in (ETHNIC_EN | {"autonomous"})):
+    while (j + skip < len(tokens) and tokens[j + skip][2] in ethnic
+           and j + skip + 1 < len(tokens) and (tokens[j + skip + 1][2] in ethnic
+                                               or tokens[j + skip + 1][2] == autonomous)):
         skip += 1
     k = j + skip
-    for phrase, hint in SUFFIX_TYPES.items():  # insertion order puts longer phrases first
-        if skip and phrase[0] != "autonomous":
+    for phrase, hint in naming.type_words_after_name.items():  # the file puts longer phrases first
+        if skip and phrase[0] != autonomous:
             continue
         if k + len(phrase) <= len(tokens) and all(
             tokens[k + n][2] == word
@@ -414,7 +410,7 @@ def _suffix_hint(text: str, tokens: list, j: int) -> tuple[str | None, int]:
 
 def _is_person_name(text: str, tokens: list, i: int) -> bool:
     prev_start, prev_end, prev = tokens[i - 1]
-    return (prev in SURNAMES and text[prev_start].isupper() and text[prev_end:tokens[i][0]] == " ")
+    return (prev in place_naming().surnames and text[prev_start].isupper() and text[prev_end:tokens[i][0]] == " ")
 
 
 def _filter_by_hint(places: list[Place], hint: str | None) -> list[Place]:

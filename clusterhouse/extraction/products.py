@@ -15,11 +15,16 @@ import csv
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
+from clusterhouse.lang import all_languages, supported_languages
+from clusterhouse.lang import language as language_data
 from clusterhouse.reference import PRODUCTS_DIR
+from clusterhouse.text.chinese import to_simplified
+from clusterhouse.text.words import NOTHING, every_language
 
-LANGUAGES = ("en", "zh", "it", "es", "fr", "de")
+LANGUAGES = supported_languages()  # every product has a synonym in each
 
 
 @dataclass(frozen=True)
@@ -41,102 +46,45 @@ class ProductMention:
     product: Product
 
 
-# Phrases that contain a product word but are not about the product (false friends). A candidate
-# mention that overlaps one of these is dropped. Written as plain text; folded like the synonyms.
-EXCLUDED_PHRASES = (
-    # silk
-    "silk road", "silk roads", "丝绸之路", "via della seta", "vie della seta", "ruta de la seda",
-    "route de la soie", "routes de la soie", "Seidenstraße", "Seidenstrasse",
-    # pearl
-    "pearl river", "pearl harbor", "pearl harbour", "oriental pearl", "pearl of the", "珍珠港",
-    "珍珠奶茶", "fiume delle perle", "perla del", "perla della", "perla dell'",
-    "río de las perlas", "rio de las perlas", "la perla de", "rivière des perles",
-    "la perle de", "perle rare",
-    # tea
-    "tea party", "milk tea", "bubble tea", "tea break", "奶茶",
-    # apples: the company, not the fruit
-    "apple inc", "苹果公司", "苹果产业链", "苹果供应链", "苹果概念", "苹果iphone",
-    # honeymoon, potatoes, funeral homes, idioms
-    "luna de miel", "lune de miel", "pomme de terre", "pommes de terre", "pompes funèbres",
-    "pen name", "pen pal", "pig pen", "hat trick", "auf der Hut", "di stampo",
-    # other Chinese false friends
-    "眼镜蛇", "汽车站", "汽车客运站", "pizza hut",
-)
+# Cue words are read in text of any language (a text may quote another's): every language's apply.
+@lru_cache(maxsize=1)
+def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Words right after a mention, words ending a mention ("tea industry", "茶产业"), and words right
+    before it ("capital of", "distretto della"), matched on folded text. Where a language has word
+    edges, a cluster word is a whole word, after a space or a possessive ("toy's industry")."""
+    after, ending = [], []
+    for lang in all_languages():
+        words = "|".join(lang.products.cluster_words)
+        if not words:
+            continue
+        if lang.about.word_boundaries:
+            after.append(rf"(?:[ ']s?\s*)?(?:{words})\b")
+            ending.append(rf"(?<= )(?:{words})")
+        else:
+            after.append(f"(?:{words})")
+            ending.append(f"(?:{words})")
+    before = "|".join(fragment for lang in all_languages() for fragment in lang.products.cluster_words_before)
+    return (re.compile("|".join(after) or NOTHING), re.compile(f"(?:{'|'.join(ending) or NOTHING})$"),
+            re.compile(f"(?:{before or NOTHING})$"))
 
-# Language of a document -> languages whose synonyms may be matched in it. Chinese words cannot
-# collide with Latin ones, and Chinese news write English acronyms (LED, PCB) as they are.
-_LANGUAGES_FOR = {
-    "en": ("en", "zh"),
-    "zh": ("zh", "en"),
-    "it": ("it", "zh"),
-    "es": ("es", "zh"),
-    "fr": ("fr", "zh"),
-    "de": ("de", "zh"),
-}
-
-# German writes compounds as one word (Spielwarenindustrie, Möbelhersteller): a German synonym may
-# run into one of these heads, optionally through a linking s/n/e/en.
-_GERMAN_COMPOUND_HEAD = re.compile(
-    r"(?:s|n|e|en)?(?:industrie|branche|hersteller|herstellung|produktion|produzent|markt|fabrik|"
-    r"export|sektor|cluster|zentrum|hauptstadt|stadt|handel|unternehmen|firmen|messe|werk|zuliefer|"
-    r"händler|region|betrieb|sparte|geschäft)",
-)
-
-# Words around a mention that say the document is about a cluster making that product.
-_CUE_WORDS_LATIN = (
-    r"(?:industry|industries|industrial|cluster|clusters|sector|production base|manufacturing base|"
-    r"base|hub|capital|town|city|county|belt|makers|manufacturers|manufacturing|producers|production|"
-    r"enterprises|companies|firms|factories|exporters|market|park|zone|industria|distretto|settore|"
-    r"industrie|branche|hersteller|produktion|sektor|filière|secteur|pôle|clúster|sector)"
-)
-_CUE_WORDS_CHINESE = (
-    r"(?:产业|行业|集群|之都|之乡|名城|名镇|生产基地|基地|产业带|企业|产值|出口|特色产业|专业镇|"
-    r"市场|制造|加工|产区|小镇)"
-)
-_CUE_AFTER = re.compile(rf"(?:[ ']s?\s*)?{_CUE_WORDS_LATIN}\b|{_CUE_WORDS_CHINESE}")
-_CUE_ENDING = re.compile(rf"(?:(?<= ){_CUE_WORDS_LATIN}|{_CUE_WORDS_CHINESE})$")  # "tea industry"
-_CUE_BEFORE = re.compile(
-    r"(?:(?:capital|hometown|home|kingdom|centre|center|hub|base|city|town) of (?:the )?"
-    r"(?:world'?s |china'?s |chinese |global |world |national )?"
-    r"|(?:distretto|industria|settore|capitale(?: mondiale)?|polo|filiera|produzione|produttori)"
-    r" (?:del|della|dello|dei|degli|delle|di) ?"
-    r"|(?:distretto|industria|settore|capitale(?: mondiale)?|polo|filiera) dell'"
-    r"|(?:industria|capital(?: mundial)?|clúster|cluster|sector|polo|centro|fabricantes)"
-    r" (?:del|de la|de los|de las|de) "
-    r"|(?:industrie|capitale(?: mondiale)?|filière|secteur|pôle|fabricants?|producteurs?)"
-    r" (?:du|de la|des|de|d') ?"
-    r"|(?:industrie|capitale(?: mondiale)?|filière|secteur|pôle) de l'"
-    r"|(?:hauptstadt|zentrum|branche) (?:des|der|für) "
-    r"|中国|世界)$"
-)
-
-# Traditional -> simplified for the characters used by the synonyms and cue words (one character
-# each, so offsets are kept). Generated with OpenCC (s2t, s2tw, s2hk) and checked back with t2s.
-_TRADITIONAL = (
-    "乾俬俱傘備傢內兩剛動區參單國圍園圓堅場墊壓壺妝學實寶專導層屬崗巖帳帶幹廚強應拋掛揚數斷時桿"
-    "條業極樂標樹機櫃氣涼減準溫滌漁漢潔濃烏無煙熱燈燭牀牆獼產異療發磚禮競筆箏節築簽簾籃粵紅紉紐"
-    "紗紙紡紹組絨絲綠綢維網綸緊線編縫縮繅織繡纖纜聖聲腦膠臍興莊華葉藝藥蘇蘋蝦螄蠟蠶術衛衞裝製褲"
-    "襪襯視觀計記設誕調護變貨費質車軟軸輪輸轉辦農遊運達遙鄉醃醫醬針釣釦鈕鉛鋁鋰鋸鋼錦錶鍋鍾鎖鎮"
-    "鏈鏡鏽鐘鐵鑄鑽門開閒閘閥關陳陽雙離電響領頭類顯風飯飲飾養餞馬體髮魚鮮鹹黃齒龍綫"
-)
-_SIMPLIFIED = (
-    "干私具伞备家内两刚动区参单国围园圆坚场垫压壶妆学实宝专导层属岗岩帐带干厨强应抛挂扬数断时杆"
-    "条业极乐标树机柜气凉减准温涤渔汉洁浓乌无烟热灯烛床墙猕产异疗发砖礼竞笔筝节筑签帘篮粤红纫纽"
-    "纱纸纺绍组绒丝绿绸维网纶紧线编缝缩缫织绣纤缆圣声脑胶脐兴庄华叶艺药苏苹虾蛳蜡蚕术卫卫装制裤"
-    "袜衬视观计记设诞调护变货费质车软轴轮输转办农游运达遥乡腌医酱针钓扣钮铅铝锂锯钢锦表锅钟锁镇"
-    "链镜锈钟铁铸钻门开闲闸阀关陈阳双离电响领头类显风饭饮饰养饯马体发鱼鲜咸黄齿龙线"
-)
 
 _DASHES_AND_SPACES = "-\u2010\u2011\u2012\u2013\u2014\u2212\n\r\t\f\v\u00a0\u2009\u200a\u202f\u3000"
-_FOLD_TABLE = str.maketrans(
-    _TRADITIONAL + _DASHES_AND_SPACES + "\u2019\u2018`\u00b4",
-    _SIMPLIFIED + " " * len(_DASHES_AND_SPACES) + "''''",
-)
+_APOSTROPHES = "\u2019\u2018`\u00b4"
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    """Dashes and odd spaces to a space, apostrophes to ', and every language's variant characters
+    to the standard ones: one character for one."""
+    table = str.maketrans(_DASHES_AND_SPACES + _APOSTROPHES, " " * len(_DASHES_AND_SPACES) + "'" * len(_APOSTROPHES))
+    for lang in all_languages():
+        table.update(str.maketrans(lang.products.variant_characters))
+    return table
 
 
 def fold(text: str) -> str:
     """Lower-case, simplify Chinese, and unify dashes, spaces and apostrophes, keeping the length."""
-    folded = text.translate(_FOLD_TABLE)
+    folded = to_simplified(text).translate(_fold_table())
     lowered = folded.lower()
     if len(lowered) == len(folded):
         return lowered
@@ -174,8 +122,10 @@ class ProductCatalog:
             if product_id not in self._by_id:
                 raise ValueError(f"synonym {synonym!r} names unknown product {product_id!r}")
             self._add_surface(synonym, product_id, language)
-        for phrase in EXCLUDED_PHRASES:
+        for phrase in sorted(every_language(lambda lang: lang.products.false_friends)):
             self._add_surface(phrase, None, "*")
+        # a synonym's language -> what it may run into as one word (German compounds)
+        self._compound_heads = {lang.code: lang.products.compound_heads for lang in all_languages()}
         # Candidate lengths per first two characters (one for one-character surfaces), longest first.
         lengths: dict[str, set[int]] = defaultdict(set)
         for surface in self._surfaces:
@@ -240,7 +190,8 @@ class ProductCatalog:
         "hat" or Italian "piano". With None, or a language without synonyms, all are used, and a
         word that means different products in different languages is skipped."""
         folded = fold(text)
-        allowed = _LANGUAGES_FOR.get((language or "").lower()[:2])
+        lang = language_data(language)
+        allowed = lang.products.synonym_languages if lang else None
         candidates: list[tuple[int, int, str | None]] = []
         n = len(folded)
         for i, c in enumerate(folded):
@@ -274,7 +225,8 @@ class ProductCatalog:
             if entry.latin_start and not starts_word:
                 continue
             if entry.latin_end and not right_open:
-                if entry.language != "de" or not _GERMAN_COMPOUND_HEAD.match(folded, end):
+                compound_head = self._compound_heads.get(entry.language)
+                if compound_head is None or not compound_head.match(folded, end):
                     continue
             if any(not text[start + k].isupper() for k in entry.upper_offsets):
                 continue
@@ -314,6 +266,7 @@ class ProductCatalog:
             return None
         folded = fold(text)
         lead_end = _lead_end(text)
+        cue_after, cue_ending, cue_before = _cues()
         scores: dict[str, float] = defaultdict(float)
         first_seen: dict[str, int] = {}
         for m in mentions:
@@ -322,9 +275,9 @@ class ProductCatalog:
             if m.start < lead_end:
                 weight += 1.0
             if (
-                _CUE_AFTER.match(folded, m.end)
-                or _CUE_ENDING.search(folded, m.start + 1, m.end)  # "plush toy industry", "茶产业"
-                or _CUE_BEFORE.search(folded[max(0, m.start - 40) : m.start])
+                cue_after.match(folded, m.end)
+                or cue_ending.search(folded, m.start + 1, m.end)  # "plush toy industry", "茶产业"
+                or cue_before.search(folded[max(0, m.start - 40) : m.start])
             ):
                 weight += 2.0
             scores[pid] += weight

@@ -1,5 +1,6 @@
 """Reference data the extractor and the warehouse share: places (GB/T 2260 divisions, towns,
-aliases) and products (taxonomy and synonyms), with the script that builds the gazetteer."""
+aliases, how place names are written) and products (taxonomy and synonyms), with the script that
+builds the gazetteer; and the news outlets articles are credited to."""
 
 from pathlib import Path
 

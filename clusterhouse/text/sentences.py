@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-# Abbreviations after which a full stop does not end a sentence (lower-case, without the dot).
-_ABBREVIATIONS = frozenset(
-    """
-    jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr prof st no nos co corp ltd inc
-    vs etc approx gen gov sen rep dept est fig jr sr u.s u.k e.g i.e p.r a.m p.m ca sig dott ing
-    av sr sra dr dra mme mlle m s.a s.p.a s.r.l bzw ca evtl nr str z.b jh jhd mio mrd
-    """.split()
-)
+from clusterhouse.lang import Language
+from clusterhouse.text.words import every_language
+
+
+def _abbreviations_of(lang: Language) -> set[str]:
+    """The language's abbreviations whose full stop does not end a sentence (lower-case, no stop)."""
+    found = set(lang.documents.abbreviations)
+    if lang.documents.month_abbreviations:
+        found.update(spelling for month in lang.time.months for spelling in month[1:])
+    return found
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    # Sentences are split without knowing the document's language: every language's abbreviations apply.
+    return every_language(_abbreviations_of)
+
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 # A sentence ends at . ! ? (Latin) or 。！？ (CJK), plus closing quotes and brackets.
 _SENTENCE_END = re.compile(
@@ -55,7 +65,7 @@ def _ends_sentence(text: str, match: re.Match) -> bool:
     if word is None:
         return True
     stem = word.group(1).lower()
-    if stem in _ABBREVIATIONS or (len(stem) == 1 and stem.isalpha()):
+    if stem in _abbreviations() or (len(stem) == 1 and stem.isalpha()):
         return False
     # "No. 4", "Dec. 28": an abbreviation followed by a number rarely ends a sentence
     follower = text[match.end(): match.end() + 3].lstrip()
