@@ -19,7 +19,9 @@ from clusterhouse.extraction.periods import TimeExpression, find_time_expression
 from clusterhouse.extraction.places import Gazetteer, Place, PlaceMention
 from clusterhouse.extraction.products import Product, ProductCatalog, ProductMention
 from clusterhouse.lang import Language
+from clusterhouse.reference.names import outlet_aliases
 from clusterhouse.text.chinese import to_simplified
+from clusterhouse.text.words import every_language
 from clusterhouse.text.sentences import Span, paragraphs, sentences
 
 # a named settlement below county level that the gazetteer may not know ("Dafen village", "军埔村")
@@ -40,7 +42,6 @@ _DATELINE = re.compile(
 )
 _CAPTION = re.compile(r"\((?:photo|photos|foto|file photo|xinhua|chinanews)[^)]*\)\s*$|^photo shows|图为|（[^）]*摄）|摄影",
                       re.IGNORECASE)
-_CURRENCY_WORDS = frozenset({"yuan", "renminbi", "rmb", "yuanes", "yuans"})
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,15 @@ class DocumentMentions:
 
 
 @lru_cache(maxsize=1)
+def _names_that_are_not_places() -> frozenset[str]:
+    """Words that spell a place's name but name something else in news: a currency (yuan, renminbi)
+    or an outlet credited as itself ("(Xinhua)", "Source: Xinhua")."""
+    currencies = every_language(lambda lang: lang.numbers.currency_words)
+    outlets = {alias for aliases in outlet_aliases().values() for alias in aliases}
+    return frozenset(word.lower() for word in currencies | outlets | {"renminbi", "yuanes", "yuans", "rmb"})
+
+
+@lru_cache(maxsize=1)
 def reference() -> tuple[Gazetteer, ProductCatalog]:
     """The gazetteer and the product catalog, loaded once per process."""
     return Gazetteer.load(), ProductCatalog.load()
@@ -88,8 +98,9 @@ def find_document_mentions(
     gazetteer, catalog = reference()
     matching_text = to_simplified(text) if lang.about.simplify_script else text
     datelines = _dateline_spans(matching_text)
+    not_places = _names_that_are_not_places()
     place_mentions = [m for m in gazetteer.find_mentions(matching_text, lang.code)
-                      if m.text.lower() not in _CURRENCY_WORDS
+                      if m.text.lower() not in not_places
                       and not any(start <= m.start < end for start, end in datelines)]
     primary = _primary_place(place_mentions, matching_text, datelines)
     main_product = catalog.main_product(matching_text, lang.code)

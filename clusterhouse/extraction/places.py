@@ -34,6 +34,7 @@ class Place:
     town_name_en: str | None = None
     town_name_zh: str | None = None
     former_names: tuple[str, ...] = ()
+    town_code: str | None = None  # 9-digit code of a township-level division
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,16 @@ def _everyday_words() -> frozenset[str]:
     return every_language(lambda lang: lang.places.everyday_words)
 
 
+@lru_cache(maxsize=1)
+def _words_after_town_names() -> re.Pattern:
+    return re.compile(any_language(lambda lang: lang.places.words_after_town_names))
+
+
+def _starts_another_word(text: str, end: int, entries: list["_Entry"]) -> bool:
+    """The last character of a township's name begins a word here (城乡|一体化, 某镇|江)."""
+    return any(e.minor for e in entries) and bool(_words_after_town_names().match(text, end - 1))
+
+
 LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "town": 3}
 
 LATIN_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]+(?:['’][A-Za-zÀ-ÖØ-öø-ɏ]+)*")
@@ -130,6 +141,9 @@ class _Entry:
     primary: bool = True  # False for derived spellings (Jinan for Jin'an)
     languages: frozenset[str] | None = None  # exonyms used only in these languages
     customary: bool = False  # an established English name (Xi'an): wins when the text cannot decide
+    # one of the 41,000 townships: its name is kept only when the text decides it from places
+    # named beside it, never from a place named elsewhere
+    minor: bool = False
 
 
 @dataclass(slots=True)
@@ -175,8 +189,15 @@ class Gazetteer:
             gaz._add_zh(f["former_name_zh"], _Entry(place, True))
             bare = _strip_type_words(_fold(f["former_name_en"]).split())
             gaz._add_latin(bare, _Entry(place, len(bare) > 1 or len(bare[0]) > 4))
+        townships = _read("townships.csv")
+        town_codes = {(row["name_zh"], row["gazetteer_code"]): row["town_code"] for row in townships}
+        curated = set()
         for t in _read("places_towns.csv"):
-            gaz._index_town(t)
+            gaz._index_town(t, town_codes.get((t["name_zh"], t["county_code"])))
+            curated.add((t["name_zh"], t["county_code"]))
+        for row in townships:
+            if (row["name_zh"], row["gazetteer_code"]) not in curated:  # the curated row has the customary name
+                gaz._index_township(row)
         for a in _read("places_aliases.csv"):
             langs = frozenset(a["language"].split()) if a["kind"] == "exonym" else None
             place = gaz._places[a["admin_code"]]
@@ -214,15 +235,29 @@ class Gazetteer:
                 fused = tokens[0] + naming.fused_type_words.get(dtype, "")
                 self._add_latin((fused,), _Entry(place, True))
 
-    def _index_town(self, row: dict) -> None:
-        county = self._places[row["county_code"]]
+    def _town_place(self, division_code: str, name_zh: str, name_en: str, town_type: str, town_code: str | None) -> Place:
+        county = self._places[division_code]
         has_county = county.level == "county"
-        place = Place(
-            admin_code=county.admin_code, name_zh=row["name_zh"], name_en=row["name_en"], level="town",
-            division_type=row["town_type"], county_code=county.admin_code if has_county else None,
+        return Place(
+            admin_code=county.admin_code, name_zh=name_zh, name_en=name_en, level="town",
+            division_type=town_type, county_code=county.admin_code if has_county else None,
             prefecture_code=county.prefecture_code, province_code=county.province_code,
-            town_name_en=row["name_en"], town_name_zh=row["name_zh"],
+            town_name_en=name_en, town_name_zh=name_zh, town_code=town_code,
         )
+
+    def _index_township(self, row: dict) -> None:
+        """A township of the national table: its full Chinese name matches anywhere, its short name
+        only right after its county or city, its pinyin only with a type word ('Wengang town')."""
+        name_en = row["name_pinyin"]
+        place = self._town_place(row["gazetteer_code"], row["name_zh"], name_en, row["town_type"], row["town_code"])
+        self._add_zh(row["name_zh"], _Entry(place, True, minor=True))
+        if len(row["short_zh"]) >= 2 and row["short_zh"] != row["name_zh"]:
+            self._add_zh(row["short_zh"], _Entry(place, False, minor=True))
+        if row["town_type"] != "other":
+            self._add_latin(tuple(_latin_tokens(name_en)), _Entry(place, False, minor=True))
+
+    def _index_town(self, row: dict, town_code: str | None = None) -> None:
+        place = self._town_place(row["county_code"], row["name_zh"], row["name_en"], row["town_type"], town_code)
         self._add_zh(row["name_zh"], _Entry(place, True))
         self._add_zh(row["short_zh"], _Entry(place, row["short_zh_safe"] == "1"))
         former_ending = place_naming().former_type_endings.get(row["town_type"])
@@ -243,7 +278,7 @@ class Gazetteer:
         self._add_latin_key(tokens, entry)
         plain = tuple(t.replace("'", "") for t in tokens)
         if plain != tokens and "".join(plain) not in _everyday_words():  # Xi'an is also written Xian
-            variant = _Entry(entry.place, entry.safe, False, entry.languages, entry.customary)
+            variant = _Entry(entry.place, entry.safe, False, entry.languages, entry.customary, entry.minor)
             self._add_latin_key(plain, variant)
 
     def _add_latin_key(self, tokens: tuple[str, ...], entry: _Entry) -> None:
@@ -289,7 +324,7 @@ class Gazetteer:
                 entries = self._zh.get(simplified[i:i + length])
                 if not entries:
                     continue
-                raw = self._zh_candidates(entries, i, length, raws)
+                raw = self._zh_candidates(simplified, entries, i, length, raws)
                 if raw:
                     raws.append(raw)
                     i += length
@@ -299,19 +334,22 @@ class Gazetteer:
         return raws
 
     def _zh_candidates(
-        self, entries: list[_Entry], start: int, length: int, previous: list[_Raw]
+        self, text: str, entries: list[_Entry], start: int, length: int, previous: list[_Raw]
     ) -> _Raw | None:
+        if _starts_another_word(text, start + length, entries):
+            entries = [e for e in entries if not e.minor]  # 城乡 in 城乡一体化, 镇江 after a town's name
         if any(e.safe for e in entries):
-            places = [e.place for e in entries]
+            places = [e.place for e in entries if e.safe or not e.minor]
             if len(places) > 1 and any(p.level == "province" for p in places):
                 places = [p for p in places if p.level == "province"]  # 吉林 is the province, 吉林市 the city
-            return _Raw(start, start + length, tuple(places))
-        # A name that is also a word counts only right after a parent: 中山古镇, 北京朝阳.
+            return _Raw(start, start + length, tuple(places), {"minor": all(e.minor for e in entries if e.safe)})
+        # A name that is also a word counts only right after a parent: 中山古镇, 北京朝阳, 南昌文港.
         if previous and previous[-1].end == start:
             parents = previous[-1].candidates
-            places = tuple(e.place for e in entries if any(_is_ancestor(p, e.place) for p in parents))
-            if places:
-                return _Raw(start, start + length, places)
+            fitting = [e for e in entries if any(_is_ancestor(p, e.place) for p in parents)]
+            if fitting:
+                return _Raw(start, start + length, tuple(e.place for e in fitting),
+                            {"minor": all(e.minor for e in fitting)})
         return None
 
     def _scan_latin(self, text: str, language: str | None) -> list[_Raw]:
@@ -363,7 +401,9 @@ class Gazetteer:
             return None
         places = _filter_by_hint([e.place for e in entries], hint)
         customary = [e.place for e in entries if e.customary and e.place in places]
-        extra = {"tokens": length + used, "customary": customary[0] if len(customary) == 1 else None}
+        minor = {id(e.place) for e in entries if e.minor}
+        extra = {"tokens": length + used, "customary": customary[0] if len(customary) == 1 else None,
+                 "minor": all(id(place) in minor for place in places)}
         return _Raw(start, end, tuple(places), extra=extra)
 
 
@@ -469,8 +509,8 @@ def _resolve(text: str, raws: list[_Raw]) -> list[PlaceMention]:
 
     def score(i: int, c: Place, counts: dict[int, tuple[Place, int]]) -> float:
         # Every other mention counts once; one in the same sentence twice; right next to it four times
-        # ("Ziyang county, Ankang", "Quanzhou Anxi").
-        total = sum(relation(c, a) * n for a, n in counts.values())
+        # ("Ziyang county, Ankang", "Quanzhou Anxi"). A township is decided only by its own sentence.
+        total = 0.0 if raws[i].extra.get("minor") else sum(relation(c, a) * n for a, n in counts.values())
         for j in by_sentence[sentence[i]]:
             if j == i:
                 continue
@@ -478,9 +518,10 @@ def _resolve(text: str, raws: list[_Raw]) -> list[PlaceMention]:
             nearness = 3.0 if b.start - a.end <= 12 else 1.0
             if j in resolved:
                 total += relation(c, resolved[j]) * nearness
-            else:
+            elif not raws[j].extra.get("minor"):
                 # two undecided names that fit together ("Guzhen, Zhongshan": the town and its city)
-                # support each other's consistent readings, at half weight
+                # support each other's consistent readings, at half weight (an undecided township's
+                # namesakes are too many to support anything)
                 total += 0.5 * nearness * max(relation(c, other) for other in raws[j].candidates)
         return total
 
@@ -502,8 +543,9 @@ def _resolve(text: str, raws: list[_Raw]) -> list[PlaceMention]:
         if not decided:
             break
         resolved.update(decided)
+    # a township the sentence does not decide is left out, never given to a namesake elsewhere
     return [PlaceMention(r.start, r.end, text[r.start:r.end], resolved.get(i), r.candidates)
-            for i, r in enumerate(raws)]
+            for i, r in enumerate(raws) if i in resolved or not r.extra.get("minor")]
 
 
 def _decide(candidates: tuple[Place, ...], scores: list[float]) -> Place | None:

@@ -26,6 +26,9 @@ class PlaceWords:
         "the name starts after the apostrophe")
     possessive_endings: frozenset[str] = words(
         "Endings glued to a name with an apostrophe that are not part of it ('s in Yiwu's)")
+    words_after_town_names: tuple[str, ...] = fragments(
+        "Words that begin with the last character of a town's type (乡村, 乡镇, 镇江): a township's name "
+        "followed by one of them is part of another phrase (城乡一体化), not the township")
     everyday_words: frozenset[str] = words(
         "Everyday words that a romanised place name spells once its apostrophe is dropped (De'an as "
         "'dean'): such names are not matched without the apostrophe")
