@@ -10,6 +10,7 @@ time expressions: it is not read as English.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -51,7 +52,7 @@ def _months_count(count: int) -> str:
     return _PERIOD_OF_MONTHS.get(count, _month_range(1, count))
 
 
-def _alternation(fragments) -> str:
+def _alternation(fragments: Iterable[str]) -> str:
     return "|".join(f"(?:{fragment})" for fragment in fragments)
 
 
@@ -126,7 +127,7 @@ def _numeral_class(lang: Language) -> str:
     return f"[{''.join(map(re.escape, characters))}]{{1,2}}" if characters else ""
 
 
-def _number(lang: Language, words=()) -> str:
+def _number(lang: Language, words: Iterable[str] = ()) -> str:
     """A small number: count words, a numeral of one or two characters, or one or two digits."""
     return "|".join(part for part in (
         "|".join(map(re.escape, words)), _numeral_class(lang), r"\d{1,2}") if part)
