@@ -12,8 +12,9 @@ A date inside the body (`founded on Dec. 28, 2017`) is an event, not a publicati
 the head and tail windows are searched, and unlabelled dates there must stand on their own.
 
 Why small regex tables rather than `dateparser`: we need only a dozen shapes in six languages,
-the tables below read in one screen, run in microseconds, and cannot silently fill a missing
+the shapes below read in one screen, run in microseconds, and cannot silently fill a missing
 year from the clock (dateparser's `search_dates` takes the year of "14 DIC" from RELATIVE_BASE).
+The words in them (month names, labels, cues) are every language's `time` data at once.
 """
 
 from __future__ import annotations
@@ -21,131 +22,158 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from clusterhouse.lang import Language, all_languages
+from clusterhouse.lang import language as language_data
+from clusterhouse.lang.schema.kinds import NEVER
 
 HEAD_CHARS = 400
 TAIL_CHARS = 400
 METADATA = "metadata"
 TEXT = "text"
 
-# Month names and abbreviations in en, it, es, fr, de, pt. No spelling maps to two different
-# months across these languages, so one merged table serves every language.
-_MONTH_NAMES = {
-    1: "january jan gennaio gen enero ene janvier janv januar jänner jaenner janeiro",
-    2: "february feb febbraio febrero février fevrier févr fevr fév fev februar fevereiro",
-    3: "march mar marzo mars märz maerz mär mrz março marco",
-    4: "april apr aprile abril abr avril avr",
-    5: "may maggio mag mayo mai maio",
-    6: "june jun giugno giu junio juin juni junho",
-    7: "july jul luglio lug julio juillet juil juli julho",
-    8: "august aug agosto ago août aout",
-    9: "september sept sep settembre set septiembre setiembre septembre setembro",
-    10: "october oct ottobre ott octubre octobre oktober okt outubro",
-    11: "november nov novembre noviembre novembro",
-    12: "december dec dicembre dic diciembre décembre decembre déc dezember dez dezembro",
-}
-MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
-_MONTH = "(?:" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + ")"
-# Letters on either side would make the month part of another word ("marzo" in "marzolino").
-_M = rf"(?<![^\W\d_])(?P<month>{_MONTH})(?![^\W\d_])\.?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d)"
 _DAY = r"(?P<day>[0-3]?\d)"
-
-# Full dates (with a year). Each pattern names the groups year, month, day.
-_FULL_DATE_PATTERNS = [
-    # 2021-12-14, 2021/12/14, 2021.12.14 (optionally followed by a time)
-    re.compile(rf"(?<![\d.]){_YEAR}[-/.](?P<month>[01]?\d)[-/.]{_DAY}(?!\d)"),
-    # 2021年12月14日
-    re.compile(rf"{_YEAR}\s*年\s*(?P<month>[01]?\d)\s*月\s*{_DAY}\s*[日号號]"),
-    # 14.12.2021, 14/12/2021 (day first; see _numeric_day_month for the US order)
-    re.compile(rf"(?<![\d.]){_DAY}(?P<sep>[./])(?P<month>[01]?\d)(?P=sep){_YEAR}"),
-    # 14 dicembre 2021, 14 de diciembre de 2021, 1er décembre 2021, 14. Dezember 2021, 23-Jul-2021
-    re.compile(
-        rf"(?<!\d){_DAY}(?:er|º|°|\.)?[\s\-/]*(?:de\s+)?{_M}[\s\-/,]*(?:de\s+|del\s+)?{_YEAR}",
-        re.IGNORECASE,
-    ),
-    # Dec. 14, 2021, July 23 2021, Jul-23-2021
-    re.compile(rf"{_M}[\s\-]*{_DAY}(?:st|nd|rd|th)?(?!\d)[\s,\-]*{_YEAR}", re.IGNORECASE),
-]
-
-# Labels in front of a date, by rank: 0 published, 1 plain "date", 2 updated.
-_PUBLISHED_LABELS = (
-    r"published(?:\s+on)?|publication\s+date|date\s+published|posted(?:\s+on)?|post\s+time|"
-    r"posting\s+date|release\s+time|released(?:\s+on)?|issued(?:\s+on)?|"
-    r"pubblicato(?:\s+il)?|data\s+di\s+pubblicazione|publicado(?:\s+el)?|fecha\s+de\s+publicaci[oó]n|"
-    r"publi[ée]+(?:\s+le)?|date\s+de\s+publication|ver[öo]ffentlicht(?:\s+am)?|erschienen(?:\s+am)?|"
-    r"发布时间|发布日期|发表时间|发表日期|发布于|發佈時間|發布時間|發表時間|刊发时间|出版日期"
-)
-_DATE_LABELS = r"date|dated|time|data|fecha|datum|日期|时间|時間"
-_UPDATED_LABELS = (
-    r"(?:last\s+)?updated(?:\s+on)?|modified|aggiornato(?:\s+il)?|aggiornamento|actualizado(?:\s+el)?|"
-    r"actualizaci[oó]n|mis\s+[àa]\s+jour(?:\s+le)?|mise\s+[àa]\s+jour|aktualisiert(?:\s+am)?|stand|"
-    r"更新时间|更新于|更新時間"
-)
-# "Published: 6:00am, 14 Jun 2023": a time of day may stand between the label and the date
-_LABEL_SUFFIX = r"\s*[:：]?\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?,?\s*)?$"
-_LABEL_RANKS = [
-    (re.compile(rf"(?:{_PUBLISHED_LABELS}){_LABEL_SUFFIX}", re.IGNORECASE), 0),
-    (re.compile(rf"(?<![^\W\d_])(?:{_DATE_LABELS}){_LABEL_SUFFIX}", re.IGNORECASE), 1),
-    (re.compile(rf"(?:{_UPDATED_LABELS}){_LABEL_SUFFIX}", re.IGNORECASE), 2),
-]
-UNLABELLED_RANK = 1
-DATELINE_RANK = 1.5
-
-# Words that make a date an event in the sentence ("founded on", "成立于"), not a stamp.
-_EVENT_CUES = re.compile(
-    r"(?<![^\W\d_])(?:on|in|since|from|until|by|at|founded|established|nel|dal|il|al|del|el|en|desde|"
-    r"le|depuis|am|seit|im|bis)(?![^\W\d_])|成立|自|于|於|从|到|至",
-    re.IGNORECASE,
-)
-
+_NEVER = NEVER.pattern
+# letter edges: "marzo" is not in "marzolino"
+_LETTER_BEFORE, _LETTER_AFTER = r"(?<![^\W\d_])", r"(?![^\W\d_])"
 # Datelines: a city at the start of a line, then day and month without a year.
 # The city starts with a capital even though the month ("DIC", "dic") is matched in any case.
 _CITY = r"(?P<city>(?-i:[A-ZÀ-ÖØ-Þ])[A-Za-zÀ-ÖØ-öø-ÿ.'’ \-]{1,40}?(?:\s*\([A-Za-zÀ-ÖØ-öø-ÿ .'’-]{2,25}\))?)"
 _AGENCY_PREFIX = r"(?:\s*\([^()\n]{2,30}\)\s*[-–—]+)?"
-_DATELINE_PATTERNS = [
-    # BEIJING, Dec. 14 (Xinhua) --   /   GUANGZHOU, Dec 14 --
-    re.compile(
-        rf"^{_AGENCY_PREFIX}\s*{_CITY},\s+{_M}\s*{_DAY}(?!\d)\s*(?:\(|[-–—/,])", re.MULTILINE | re.IGNORECASE
-    ),
-    # CANTON, 14 DIC -   /   Peking, 14. Dezember (dpa) -   /   PEKÍN, 14 de diciembre (EFE)
-    re.compile(
-        rf"^{_AGENCY_PREFIX}\s*{_CITY},\s+{_DAY}(?:er|\.)?\s*(?:de\s+)?{_M}\s*(?:\d{{1,2}}[:.]\d{{2}}\s*)?(?:\(|[-–—/,])",
-        re.MULTILINE | re.IGNORECASE,
-    ),
-    # 新华社广州12月14日电, 本报北京12月14日讯
-    re.compile(r"(?P<month>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日\s*(?:电|電|讯|訊)"),
-]
-
+UNLABELLED_RANK = 1
+DATELINE_RANK = 1.5
 # Years the text mentions, with the context that makes a number a year.
 _YEAR_MENTION = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,]\d|\d)")
-_YEAR_CUE_BEFORE = re.compile(
-    rf"(?:(?<![^\W\d_])(?:in|of|since|by|until|till|to|from|during|for|year|fiscal|early|late|mid|end|"
-    rf"nel|del|dal|al|entro|anno|il|en|de|desde|hasta|año|el|dans|depuis|année|jusqu['’]en|d['’]ici|"
-    rf"im|seit|bis|von|jahr|jahres|ende|anfang)|{_MONTH}\.?|[-–/(])\s*$",
-    re.IGNORECASE,
-)
-_TARGET_CUE_BEFORE = re.compile(
-    r"(?:(?<![^\W\d_])(?:by|until|till|entro|fino\s+al|hasta|d['’]ici|bis|bis\s+zum|target|goal|plan)"
-    r"(?:\s+the\s+end\s+of|\s+il|\s+el)?|到|至|力争|预计|计划|目标)\s*$",
-    re.IGNORECASE,
-)
-_LAST_YEAR = re.compile(
-    r"last\s+year|l['’]anno\s+scorso|lo\s+scorso\s+anno|l['’]anno\s+passato|el\s+año\s+pasado|"
-    r"el\s+pasado\s+año|l['’]année\s+dernière|l['’]an\s+dernier|l['’]année\s+passée|letztes\s+jahr|"
-    r"letzten\s+jahr|vergangenen?\s+jahr|im\s+vorjahr|去年",
-    re.IGNORECASE,
-)
-_THIS_YEAR = re.compile(
-    r"this\s+year|quest['’]anno|questo\s+anno|l['’]anno\s+in\s+corso|este\s+año|cette\s+année|"
-    r"dieses\s+jahr|diesem\s+jahr|diesen\s+jahres|今年",
-    re.IGNORECASE,
-)
-# A relative phrase names a year only when the year stands right beside it, as an apposition;
-# "this year compared with 2019" says nothing about which year "this year" is.
-_APPOSITIVE_YEAR = re.compile(
-    r"[\s,，:(（]*(?:(?:in|nel|il|el|en|im|del|de|dans|the\s+year|year)\s+)?((?:19|20)\d{2})(?!\d)",
-    re.IGNORECASE,
-)
+
+
+def _every_language(field: str, before: str = "", after: str = "") -> str:
+    """One alternation of a field's fragments in every language, each with its own letter case, and
+    between the edges ``before`` and ``after`` where the script separates words; a pattern matching
+    nothing where no language has any."""
+    alternatives = []
+    for lang in all_languages():
+        fragments = getattr(lang.time, field)
+        if not fragments:
+            continue
+        body = "|".join(f"(?:{fragment})" for fragment in fragments)
+        if lang.about.word_boundaries:
+            body = f"{before}(?:{body}){after}"
+        alternatives.append(f"(?{'i' if lang.about.ignore_case else '-i'}:{body})")
+    return "|".join(alternatives) or _NEVER
+
+
+def _union(patterns: list[re.Pattern]) -> re.Pattern:
+    """One pattern matching what any of the compiled phrases matches, each with its own letter case."""
+    sources = [f"(?{'i' if pattern.flags & re.IGNORECASE else '-i'}:{pattern.pattern})"
+               for pattern in patterns if pattern.pattern != _NEVER]
+    return re.compile("|".join(sources) or _NEVER)
+
+
+def _month_numbers() -> dict[str, int]:
+    """Every language's month spellings; a spelling naming two months would be ambiguous here."""
+    months: dict[str, int] = {}
+    for lang in all_languages():
+        for number, spellings in enumerate(lang.time.months, start=1):
+            for spelling in spellings:
+                if months.setdefault(spelling, number) != number:
+                    raise ValueError(f"{spelling!r} names two months across languages ({lang.code})")
+    return months
+
+
+@dataclass(frozen=True)
+class _DateWords:
+    """The time words of every language at once: publication dates are looked for before the
+    language of a page is known, and one spelling never means two things across our languages."""
+
+    months: dict[str, int]
+    full_dates: tuple[re.Pattern, ...]  # each names the groups year, month, day
+    label_ranks: tuple[tuple[re.Pattern, int], ...]  # labels before a date: 0 published, 1 "date", 2 updated
+    event_cues: re.Pattern  # make a date an event in the sentence ("founded on", "成立于"), not a stamp
+    datelines: tuple[re.Pattern, ...]
+    year_word_after: re.Pattern  # 2021年
+    year_cue_before: re.Pattern
+    target_cue_before: re.Pattern
+    last_year: re.Pattern
+    this_year: re.Pattern
+    appositive_year: re.Pattern
+    part_of_year: re.Pattern
+    future_statement: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _date_words() -> _DateWords:
+    months = _month_numbers()
+    # month names are plain words, lower-cased by the loader: they match in any case
+    month = f"(?i:{'|'.join(sorted(map(re.escape, months), key=len, reverse=True)) or _NEVER})"
+    named_month = rf"{_LETTER_BEFORE}(?P<month>{month}){_LETTER_AFTER}\.?"
+    words = {field: _every_language(field) for field in (
+        "year_words", "month_words", "day_words", "day_suffixes", "date_connectors", "clock_suffixes",
+        "published_labels", "date_labels", "updated_labels", "dateline_words", "appositive_year_words",
+        "part_of_year_words", "future_words")}
+    year_word, month_word, day_word = words["year_words"], words["month_words"], words["day_words"]
+    suffix, connector = words["day_suffixes"], words["date_connectors"]
+    full_dates = (
+        # 2021-12-14, 2021/12/14, 2021.12.14 (optionally followed by a time)
+        re.compile(rf"(?<![\d.]){_YEAR}[-/.](?P<month>[01]?\d)[-/.]{_DAY}(?!\d)"),
+        # 2021年12月14日
+        re.compile(rf"{_YEAR}\s*(?:{year_word})\s*(?P<month>[01]?\d)\s*(?:{month_word})\s*{_DAY}"
+                   rf"\s*(?:{day_word})"),
+        # 14.12.2021, 14/12/2021 (day first; see _date_from_match for the month-first order)
+        re.compile(rf"(?<![\d.]){_DAY}(?P<sep>[./])(?P<month>[01]?\d)(?P=sep){_YEAR}"),
+        # 14 dicembre 2021, 14 de diciembre de 2021, 1er décembre 2021, 14. Dezember 2021, 23-Jul-2021
+        re.compile(rf"(?<!\d){_DAY}(?:{suffix}|º|°|\.)?[\s\-/]*(?:(?:{connector})\s+)?{named_month}"
+                   rf"[\s\-/,]*(?:(?:{connector})\s+)?{_YEAR}", re.IGNORECASE),
+        # Dec. 14, 2021, July 23 2021, Jul-23-2021
+        re.compile(rf"{named_month}[\s\-]*{_DAY}(?:{suffix})?(?!\d)[\s,\-]*{_YEAR}", re.IGNORECASE),
+    )
+    # "Published: 6:00am, 14 Jun 2023": a time of day may stand between the label and the date
+    label_end = rf"\s*[:：]?\s*(?:\d{{1,2}}[:.]\d{{2}}\s*(?:{words['clock_suffixes']})?,?\s*)?$"
+    label_ranks = (
+        (re.compile(rf"(?:{words['published_labels']}){label_end}", re.IGNORECASE), 0),
+        (re.compile(rf"{_LETTER_BEFORE}(?:{words['date_labels']}){label_end}", re.IGNORECASE), 1),
+        (re.compile(rf"(?:{words['updated_labels']}){label_end}", re.IGNORECASE), 2),
+    )
+    datelines = (
+        # BEIJING, Dec. 14 (Xinhua) --   /   GUANGZHOU, Dec 14 --
+        re.compile(rf"^{_AGENCY_PREFIX}\s*{_CITY},\s+{named_month}\s*{_DAY}(?!\d)\s*(?:\(|[-–—/,])",
+                   re.MULTILINE | re.IGNORECASE),
+        # CANTON, 14 DIC -   /   Peking, 14. Dezember (dpa) -   /   PEKÍN, 14 de diciembre (EFE)
+        re.compile(rf"^{_AGENCY_PREFIX}\s*{_CITY},\s+{_DAY}(?:{suffix}|\.)?\s*(?:(?:{connector})\s+)?"
+                   rf"{named_month}\s*(?:\d{{1,2}}[:.]\d{{2}}\s*)?(?:\(|[-–—/,])",
+                   re.MULTILINE | re.IGNORECASE),
+        # 新华社广州12月14日电, 本报北京12月14日讯
+        re.compile(rf"(?P<month>[01]?\d)\s*(?:{month_word})\s*(?P<day>[0-3]?\d)\s*(?:{day_word})\s*"
+                   rf"(?:{words['dateline_words']})"),
+    )
+    event_cues = _every_language("date_event_cues", before=_LETTER_BEFORE, after=_LETTER_AFTER)
+    year_cues = _every_language("year_cues_before", before=_LETTER_BEFORE)
+    target_cues = _every_language("target_cues_before", before=_LETTER_BEFORE)
+    return _DateWords(
+        months=months,
+        full_dates=full_dates,
+        label_ranks=label_ranks,
+        event_cues=re.compile(event_cues, re.IGNORECASE),
+        datelines=datelines,
+        year_word_after=re.compile(rf"\s?(?:{year_word})"),
+        year_cue_before=re.compile(rf"(?:{year_cues}|{month}\.?|[-–/(])\s*$", re.IGNORECASE),
+        target_cue_before=re.compile(rf"(?:{target_cues})\s*$", re.IGNORECASE),
+        last_year=_union([lang.time.last_year for lang in all_languages()]),
+        this_year=_union([lang.time.this_year for lang in all_languages()]),
+        # A relative phrase names a year only when the year stands right beside it, as an apposition;
+        # "this year compared with 2019" says nothing about which year "this year" is.
+        appositive_year=re.compile(
+            rf"[\s,，:(（]*(?:(?:{words['appositive_year_words']})\s+)?((?:19|20)\d{{2}})(?!\d)",
+            re.IGNORECASE),
+        # A year named with part of itself ("January to September 2023", "nei primi tre trimestri del
+        # 2021", "2023年1至9月") is the current year; a whole year ("In 2022, output reached…") is
+        # normally reported the year after.
+        part_of_year=re.compile(rf"(?:{month}|{words['part_of_year_words']}|{month_word})", re.IGNORECASE),
+        future_statement=re.compile(
+            rf"(?:{words['future_words']})(?:(?!\.\s)[^。;；]){{0,100}}$", re.IGNORECASE),
+    )
 
 
 def _make_date(year: int, month: int, day: int) -> dt.date | None:
@@ -156,16 +184,21 @@ def _make_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _month_number(token: str) -> int | None:
-    return MONTHS.get(token.lower().rstrip("."))
+    return _date_words().months.get(token.lower().rstrip("."))
 
 
-def _date_from_match(match: re.Match, language: str | None) -> dt.date | None:
+def _month_first(language: Language | str | None) -> bool:
+    lang = language if isinstance(language, Language) else language_data(language)
+    return lang is not None and lang.time.slash_dates_month_first
+
+
+def _date_from_match(match: re.Match, language: Language | str | None) -> dt.date | None:
     groups = match.groupdict()
     year, day = int(groups["year"]), int(groups["day"])
     month_token = groups["month"]
     if month_token.isdigit():
         month = int(month_token)
-        if groups.get("sep") == "/" and language == "en" and month <= 12 and day <= 12:
+        if groups.get("sep") == "/" and month <= 12 and day <= 12 and _month_first(language):
             # English pages write 12/05/2021 month first; elsewhere the day comes first.
             day, month = month, day
         elif month > 12 and day <= 12:
@@ -175,11 +208,11 @@ def _date_from_match(match: re.Match, language: str | None) -> dt.date | None:
     return _make_date(year, month, day) if month else None
 
 
-def iter_full_dates(text: str, language: str | None = None):
+def iter_full_dates(text: str, language: Language | str | None = None):
     """Yield (start, end, date) for every full date (with a year) in `text`, left to right."""
     found: list[tuple[int, int, dt.date]] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _FULL_DATE_PATTERNS:
+    for pattern in _date_words().full_dates:
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
@@ -210,7 +243,7 @@ def parse_metadata_date(value: str | None) -> dt.date | None:
 
 
 def _label_rank(prefix: str) -> int | None:
-    for pattern, rank in _LABEL_RANKS:
+    for pattern, rank in _date_words().label_ranks:
         if pattern.search(prefix):
             return rank
     return None
@@ -226,7 +259,7 @@ def _marker_rank(window: str, start: int, end: int | None = None) -> float | Non
     line_start = window.rfind("\n", 0, start) + 1
     dateline = window[line_start:start]
     if (end is not None and _DATELINE_PREFIX.match(dateline) and _DATELINE_FOLLOWER.match(window[end:])
-            and len(dateline.split()) <= 4 and not _EVENT_CUES.search(dateline)):
+            and len(dateline.split()) <= 4 and not _date_words().event_cues.search(dateline)):
         return UNLABELLED_RANK
     line_end = window.find("\n", start)
     line_end = len(window) if line_end == -1 else line_end
@@ -239,14 +272,14 @@ def _marker_rank(window: str, start: int, end: int | None = None) -> float | Non
         return UNLABELLED_RANK  # the date starts its line
     # A short line such as "Roma, 14 dicembre 2021" or "Xinhua | 2021-12-14" stamps the article.
     short_line = line_end - line_start <= 60 and len(bare_prefix) <= 30
-    if short_line and not _EVENT_CUES.search(bare_prefix):
+    if short_line and not _date_words().event_cues.search(bare_prefix):
         return UNLABELLED_RANK
     if re.search(r"[|丨]\s*$", prefix):
         return UNLABELLED_RANK
     return None
 
 
-def find_marker_date(text: str, language: str | None = None) -> tuple[dt.date, float] | None:
+def find_marker_date(text: str, language: Language | str | None = None) -> tuple[dt.date, float] | None:
     """Best explicit date marker in the head or tail of the text, with its rank."""
     head = text[:HEAD_CHARS]
     tail = text[-TAIL_CHARS:] if len(text) > HEAD_CHARS else ""
@@ -263,22 +296,23 @@ def find_marker_date(text: str, language: str | None = None) -> tuple[dt.date, f
 
 
 def _year_is_target(text: str, start: int) -> bool:
-    return bool(_TARGET_CUE_BEFORE.search(text[max(0, start - 25) : start]))
+    return bool(_date_words().target_cue_before.search(text[max(0, start - 25) : start]))
 
 
 def _linked_year(text: str, match: re.Match) -> int | None:
     """The year set right after a relative phrase: "last year, in 2020", "今年（2022年）"."""
-    year = _APPOSITIVE_YEAR.match(text, match.end())
+    year = _date_words().appositive_year.match(text, match.end())
     return int(year.group(1)) if year else None
 
 
 def _bare_years(text: str):
     """(year, start, end) of each bare year the text states as a year: not a count like
     "2000 workers", not a target like "by 2025"."""
+    words = _date_words()
     for match in _YEAR_MENTION.finditer(text):
         start, end = match.span()
         before = text[max(0, start - 25) : start]
-        is_year = text[end : end + 2].lstrip().startswith("年") or _YEAR_CUE_BEFORE.search(before)
+        is_year = words.year_word_after.match(text, end) or words.year_cue_before.search(before)
         if is_year and not _year_is_target(text, start):
             yield int(match.group(1)), start, end
 
@@ -289,21 +323,11 @@ def mentioned_years(text: str) -> list[int]:
     return years + [year for year, _start, _end in _bare_years(text)]
 
 
-# A year named with part of itself ("January to September 2023", "nei primi tre trimestri del
-# 2021", "2023年1至9月") is the current year; a whole year ("In 2022, output reached…") is
-# normally reported the year after.
-_PART_OF_YEAR = re.compile(
-    rf"(?:{_MONTH}|quarter|trimestr\w*|semestr\w*|half|halbjahr\w*|quartal\w*|months|mesi|meses|mois|monat\w*|"
-    r"季度|半年|月)",
-    re.IGNORECASE,
-)
-
-
 def _names_part_of_year(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 30): start]
     # not across a dateline or a sentence end ("PEKÍN, 3 mar (EFE).- En 2022 …")
     before = re.split(r"[.;!?)]\s|\s[-–—]+\s|\n", before)[-1]
-    return bool(_PART_OF_YEAR.search(before + " " + text[end: end + 12]))
+    return bool(_date_words().part_of_year.search(before + " " + text[end: end + 12]))
 
 
 def infer_year(text: str, month: int | None = None) -> int | None:
@@ -315,7 +339,8 @@ def infer_year(text: str, month: int | None = None) -> int | None:
     such as "by 2025" are excluded. A dateline in November or December may report on its own
     year, so there a whole year counts as the current one. Nothing is guessed from the clock.
     """
-    this_year = [y for m in _THIS_YEAR.finditer(text) if (y := _linked_year(text, m))]
+    words = _date_words()
+    this_year = [y for m in words.this_year.finditer(text) if (y := _linked_year(text, m))]
     if this_year:
         return max(this_year)
     current = [found.year for start, _end, found in iter_full_dates(text) if not _year_is_target(text, start)]
@@ -324,29 +349,22 @@ def infer_year(text: str, month: int | None = None) -> int | None:
         if not _is_future_statement(text, start):
             (current if _names_part_of_year(text, start, end) else reported).append(year)
     # "this year" without a year beside it: the whole years the text names are past years
-    speaks_of_this_year = bool(_THIS_YEAR.search(text))
+    speaks_of_this_year = bool(words.this_year.search(text))
     next_year = 0 if month is not None and month >= 11 and not speaks_of_this_year else 1
     candidates = set(current) | {year + next_year for year in reported}
-    candidates |= {y + 1 for m in _LAST_YEAR.finditer(text) if (y := _linked_year(text, m))}
+    candidates |= {y + 1 for m in words.last_year.finditer(text) if (y := _linked_year(text, m))}
     return max(candidates) if candidates else None
-
-
-_FUTURE_STATEMENT = re.compile(
-    r"(?:will|expects?|expected|plans?|aims?|targets?|goal|prevede|punta|obiettivo|prevé|aspir\w*|pretend\w*|objetivo|"
-    r"meta|prévoit|vise|objectif|ambitionn\w*|soll|wird|Ziel|plant|预计|力争|计划|目标)(?:(?!\.\s)[^。;；]){0,100}$",
-    re.IGNORECASE,
-)
 
 
 def _is_future_statement(text: str, start: int) -> bool:
     """"…prévoit que la valeur de la production atteindra 40 milliards en 2025": a forecast."""
-    return bool(_FUTURE_STATEMENT.search(text[max(0, start - 120): start]))
+    return bool(_date_words().future_statement.search(text[max(0, start - 120): start]))
 
 
 def find_dateline_date(text: str) -> dt.date | None:
     """Date of a dateline in the head of the text, with the year inferred from the text."""
     head = text[:HEAD_CHARS]
-    for pattern in _DATELINE_PATTERNS:
+    for pattern in _date_words().datelines:
         match = pattern.search(head)
         if not match:
             continue
@@ -360,7 +378,7 @@ def find_dateline_date(text: str) -> dt.date | None:
 
 
 def find_published_date(
-    text: str, language: str | None, metadata_date: str | None = None
+    text: str, language: Language | str | None, metadata_date: str | None = None
 ) -> tuple[dt.date | None, str | None]:
     """Publication date and where it came from ('metadata' or 'text'), or (None, None)."""
     from_metadata = parse_metadata_date(metadata_date)
