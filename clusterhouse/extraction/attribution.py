@@ -31,7 +31,7 @@ class Subject:
     place: Place | None
     ambiguous: bool
     text: str | None
-    source: str = "sentence"  # sentence | context | document: where the place was found
+    source: str = "sentence"  # sentence | context | document | inferred (by the prior, not the text)
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class Timing:
 
 # How much each kind of evidence is trusted (the confidence of a figure is their product with the
 # sentence's reading of metric and unit). A figure the text places and dates itself scores 1.
-PLACE_TRUST = {"sentence": 1.0, "context": 0.95, "document": 0.9, "ambiguous": 0.6}
+PLACE_TRUST = {"sentence": 1.0, "context": 0.95, "document": 0.9, "inferred": 0.85, "ambiguous": 0.6}
 YEAR_TRUST = {"sentence": 1.0, "context": 0.95, "publication": 0.85, "publication_stock": 0.95, "none": 0.9}
 
 
@@ -135,9 +135,7 @@ def attribute(
             result.figures.append(attributed)
             place = attributed.subject.place
             if not figure.is_company and place is not None:
-                # a figure adds its county or city as a cluster of the document
-                result.add_cluster(mentions.divisions[place.admin_code], attributed.subject.text, attributed.product,
-                                   is_primary=False)
+                result.add_cluster(place, attributed.subject.text, attributed.product, is_primary=False)
         last_year = _carry_over(sentence, context, primary.place, rules) or last_year
     return result
 
@@ -250,7 +248,7 @@ def _sentence_subject(places: list[PlaceMention], value_start: int, sentence: Se
         chosen = min(inner, key=lambda m: CLUSTER_LEVELS.get(m.place.level, 3))
     if chosen.place.level == "province" and not _province_is_subject(chosen, sentence):
         return None
-    return Subject(chosen.place, False, chosen.text)
+    return Subject(chosen.place, False, chosen.text, "inferred" if chosen.inferred else "sentence")
 
 
 def _province_is_subject(mention: PlaceMention, sentence: SentenceMentions) -> bool:

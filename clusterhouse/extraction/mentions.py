@@ -16,13 +16,13 @@ from functools import lru_cache
 from clusterhouse.extraction.geography import CLUSTER_LEVELS, is_within, place_key
 from clusterhouse.extraction.numbers import NumberMention, find_numbers
 from clusterhouse.extraction.periods import TimeExpression, find_time_expressions
-from clusterhouse.extraction.places import Gazetteer, Place, PlaceMention
+from clusterhouse.extraction.places import Gazetteer, PlaceMention
 from clusterhouse.extraction.products import Product, ProductCatalog, ProductMention
 from clusterhouse.lang import Language
 from clusterhouse.reference.names import outlet_aliases
 from clusterhouse.text.chinese import to_simplified
-from clusterhouse.text.words import every_language
 from clusterhouse.text.sentences import Span, paragraphs, sentences
+from clusterhouse.text.words import every_language
 
 # a named settlement below county level that the gazetteer may not know ("Dafen village", "军埔村")
 _SETTLEMENT = re.compile(
@@ -72,7 +72,6 @@ class DocumentMentions:
     main_product: Product
     product_name: str | None  # the article's own words for a product outside the taxonomy
     products_by_place: dict[str, Product]  # place key -> the product that place is named with
-    divisions: dict[str, Place]  # admin code of every place mentioned -> its division (a town's county)
     sentences: tuple[SentenceMentions, ...]
 
 
@@ -123,7 +122,6 @@ def find_document_mentions(
         main_product=main_product,
         product_name=product_name,
         products_by_place=_products_by_place(places, product_mentions, starts),
-        divisions={m.place.admin_code: gazetteer.get(m.place.admin_code) for m in places if m.place is not None},
         sentences=tuple(
             _sentence_mentions(text, matching_text, index, span, _is_headline(text, paragraph, title), lang,
                                published, places, product_mentions)

@@ -95,6 +95,7 @@ def figure_row(doc: DocumentInput, attributed: AttributedFigure, version: str) -
         "place_code": place.admin_code if place else None,
         "town_name_en": place.town_name_en if place else None,
         "town_name_zh": place.town_name_zh if place else None,
+        "town_code": place.town_code if place else None,
         "place_ambiguous": subject.ambiguous,
         "product_id": product.product_id if product else None,
         "metric": figure.metric,
@@ -121,7 +122,7 @@ def cluster_row(doc: DocumentInput, cluster: ClusterMention) -> dict:
     place = cluster.place
     return {
         "document_id": doc.document_id, "place_code": place.admin_code,
-        "town_name_en": place.town_name_en, "town_name_zh": place.town_name_zh,
+        "town_name_en": place.town_name_en, "town_name_zh": place.town_name_zh, "town_code": place.town_code,
         "place_text": cluster.place_text, "product_id": cluster.product.product_id,
         "product_text": cluster.product_text, "is_primary": cluster.is_primary,
         "mention_count": cluster.mention_count,

@@ -44,6 +44,9 @@ class PlaceMention:
     text: str  # character span in the input text
     place: Place | None  # None when ambiguous
     candidates: tuple[Place, ...]  # all candidates (len > 1 when ambiguous)
+    # decided by the prior, not by the text: the customary reading (Xi'an the city) or the well-known
+    # cluster town (Dalang, Dongguan) of a name several divisions share
+    inferred: bool = False
 
 
 # --- type words ----------------------------------------------------------------------------------
@@ -258,13 +261,14 @@ class Gazetteer:
 
     def _index_town(self, row: dict, town_code: str | None = None) -> None:
         place = self._town_place(row["county_code"], row["name_zh"], row["name_en"], row["town_type"], town_code)
-        self._add_zh(row["name_zh"], _Entry(place, True))
-        self._add_zh(row["short_zh"], _Entry(place, row["short_zh_safe"] == "1"))
+        # a well-known cluster town is the customary reading of a name its namesakes share
+        self._add_zh(row["name_zh"], _Entry(place, True, customary=True))
+        self._add_zh(row["short_zh"], _Entry(place, row["short_zh_safe"] == "1", customary=True))
         former_ending = place_naming().former_type_endings.get(row["town_type"])
         if former_ending:  # most subdistricts were towns until recently
             self._add_zh(row["short_zh"] + former_ending, _Entry(place, True))
         # a town name that is also a word or a company's name in Latin text needs its type word
-        self._add_latin(tuple(_latin_tokens(row["name_en"])), _Entry(place, row["name_en_safe"] == "1"))
+        self._add_latin(tuple(_latin_tokens(row["name_en"])), _Entry(place, row["name_en_safe"] == "1", customary=True))
 
     def _add_zh(self, surface: str, entry: _Entry) -> None:
         entries = self._zh.setdefault(surface, [])
@@ -342,7 +346,9 @@ class Gazetteer:
             places = [e.place for e in entries if e.safe or not e.minor]
             if len(places) > 1 and any(p.level == "province" for p in places):
                 places = [p for p in places if p.level == "province"]  # 吉林 is the province, 吉林市 the city
-            return _Raw(start, start + length, tuple(places), {"minor": all(e.minor for e in entries if e.safe)})
+            customary = [e.place for e in entries if e.customary and e.place in places]
+            return _Raw(start, start + length, tuple(places), {"minor": all(e.minor for e in entries if e.safe),
+                                                                "customary": customary[0] if len(customary) == 1 else None})
         # A name that is also a word counts only right after a parent: 中山古镇, 北京朝阳, 南昌文港.
         if previous and previous[-1].end == start:
             parents = previous[-1].candidates
@@ -525,6 +531,7 @@ def _resolve(text: str, raws: list[_Raw]) -> list[PlaceMention]:
                 total += 0.5 * nearness * max(relation(c, other) for other in raws[j].candidates)
         return total
 
+    inferred: set[int] = set()
     for _ in range(3):  # decisions feed the next round: Anxi -> Quanzhou -> Fujian's Fuzhou
         counts: dict[int, tuple[Place, int]] = {}
         for place in resolved.values():
@@ -538,13 +545,14 @@ def _resolve(text: str, raws: list[_Raw]) -> list[PlaceMention]:
             customary = raw.extra.get("customary")
             if not choice and customary and scores[raw.candidates.index(customary)] >= max(scores):
                 choice = customary  # "Xi'an" is the city unless the text points at a Xi'an district
+                inferred.add(i)
             if choice:
                 decided[i] = choice
         if not decided:
             break
         resolved.update(decided)
     # a township the sentence does not decide is left out, never given to a namesake elsewhere
-    return [PlaceMention(r.start, r.end, text[r.start:r.end], resolved.get(i), r.candidates)
+    return [PlaceMention(r.start, r.end, text[r.start:r.end], resolved.get(i), r.candidates, i in inferred)
             for i, r in enumerate(raws) if i in resolved or not r.extra.get("minor")]
 
 

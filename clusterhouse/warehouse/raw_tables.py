@@ -58,6 +58,7 @@ FIGURES = pa.schema(
         ("place_code", pa.string()),
         ("town_name_en", pa.string()),
         ("town_name_zh", pa.string()),
+        ("town_code", pa.string()),  # 9-digit code of a township-level division, when the place is one
         ("place_ambiguous", pa.bool_()),
         ("product_id", pa.string()),
         ("metric", pa.string()),
@@ -109,6 +110,7 @@ DOCUMENT_CLUSTERS = pa.schema(
         ("place_code", pa.string()),
         ("town_name_en", pa.string()),
         ("town_name_zh", pa.string()),
+        ("town_code", pa.string()),
         ("place_text", pa.string()),  # the place as the document names it
         ("product_id", pa.string()),
         ("product_text", pa.string()),
