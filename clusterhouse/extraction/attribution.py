@@ -147,7 +147,7 @@ def _carry_over(
     context.national_clause = (bool(rules.words.national_subject.match(sentence.text)) and not sentence.places
                                and sentence.text.rstrip().endswith((";", "；")))
     named_year = None
-    named = [t for t in sentence.times if t.has_year or t.period]
+    named = [t for t in _figure_times(sentence, rules) if t.has_year or t.period]
     if named:
         context.time = _resolved(named[-1], sentence.times, context)
         if context.time.has_year:
@@ -166,7 +166,7 @@ def _attribute_figure(
 ) -> AttributedFigure:
     """The cluster, product and time of a figure, how far the text supports them, and why it is
     not the cluster's figure when it is not."""
-    timing, time_dropped = _figure_time(figure, sentence.times, context, published, sentence.text)
+    timing, time_dropped = _figure_time(figure, _figure_times(sentence, rules), context, published, sentence.text)
     subject, subject_dropped = _figure_subject(figure, sentence, context, primary, rules)
     dropped = figure.dropped or time_dropped or _sentence_dropped(figure, sentence, rules) or subject_dropped
     place = subject.place
@@ -177,6 +177,13 @@ def _attribute_figure(
     place_trust = PLACE_TRUST["ambiguous" if subject.ambiguous else subject.source]
     confidence = round(figure.reading * place_trust * YEAR_TRUST[timing.source], 3)
     return AttributedFigure(figure, sentence, subject, product, timing, confidence, dropped)
+
+
+def _figure_times(sentence: SentenceMentions, rules: FigureRules) -> tuple[TimeExpression, ...]:
+    """The sentence's time expressions that can say when a figure applies: not the base of a
+    comparison ("7 percent more than a year earlier", "up from 2019")."""
+    base = rules.words.comparison_base_before
+    return tuple(t for t in sentence.times if not base.search(sentence.text, max(0, t.start - 25), t.start))
 
 
 def _sentence_dropped(figure: SentenceFigure, sentence: SentenceMentions, rules: FigureRules) -> str | None:

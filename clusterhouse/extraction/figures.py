@@ -20,6 +20,8 @@ MONEY_UNITS = frozenset({"CNY", "USD", "EUR"})
 # Below these a count names a few actors ("five local firms drafted the standard", "four characters"),
 # not a cluster: the smallest clusters in our annotated corpora have 51 firms and 2,000 workers.
 FEWEST = {"enterprises": 20, "employees": 100, "output_volume": 100}
+# A cluster's sales, output or exports below this (in any currency) are one firm's or a threshold's
+SMALLEST_AMOUNT = 5e6
 _WINDOW = 120  # characters of context considered on each side of a number
 
 
@@ -48,6 +50,7 @@ class FigureRules:
     flags: int  # the language's letter-case rule, for patterns composed here
     count_after: tuple[tuple[re.Pattern, str], ...]  # a count noun after the number, by unit
     count_noun_right_after: re.Pattern  # "2000 workers": a year-like number right before firms or people
+    count_noun_near_after: re.Pattern  # "more than 2000 textile and garment enterprises"
     labelled_counts: tuple[tuple[re.Pattern, str], ...]  # "Employees: more than 160,000"
     product_gap: re.Pattern  # between a number and a product name it counts
     linked_noun: re.Pattern  # the noun right after a number, through an "of"
@@ -72,7 +75,8 @@ def figure_rules(code: str) -> FigureRules:
     words = lang.figures
     flags = re.IGNORECASE if lang.about.ignore_case else 0
     edge = r"(?!\w)" if lang.about.word_boundaries else ""
-    gap = "" if words.max_words_to_noun == 0 else rf"(?:[^\W\d_][\w'’-]*[\s-]+){{0,{words.max_words_to_noun}}}?"
+    # modifier words between a number and its noun, a list among them ("150 leatherware, bags and toy firms")
+    gap = "" if words.max_words_to_noun == 0 else rf"(?:[^\W\d_][\w'’-]*,?[\s-]+){{0,{words.max_words_to_noun}}}?"
     nouns = words.count_nouns
     people_and_firms = _either(nouns["firms"] + nouns["people"])
     per_year, measures, work = _either(words.per_year_words), _either(words.measure_nouns), _either(words.work_verbs)
@@ -84,6 +88,7 @@ def figure_rules(code: str) -> FigureRules:
         count_after=tuple((re.compile(rf"^\s*{gap}(?:{'|'.join(fragments)}){edge}", flags), unit)
                           for unit, fragments in nouns.items()),
         count_noun_right_after=re.compile(rf"\s*(?:{people_and_firms})(?!\w)", flags),
+        count_noun_near_after=re.compile(rf"\s*{gap}(?:{people_and_firms}){edge}", flags),
         labelled_counts=tuple(
             (re.compile(rf"([^\n:：]{{0,30}}(?:{_either(nouns[unit])}))\s*[:：]\s*[^\d:：.;]{{0,25}}$", flags), unit)
             for unit in ("firms", "people", "countries")),
@@ -299,11 +304,17 @@ def _ordinal_value(token: str) -> int | None:
 
 
 def _is_count_not_year(sentence: str, mention: NumberMention, rules: FigureRules) -> bool:
-    """'2000 workers' is a count; 'in 2000' is a year: a year-like number directly followed by
-    a noun for firms or people is a count."""
+    """'2000 workers' is a count; 'in 2000' is a year: a year-like number directly followed by a
+    noun for firms or people is a count, and so is one with a qualifier before it and such a noun
+    a few words on ('more than 2000 textile and garment enterprises')."""
     if not mention.is_year:
         return False
-    return bool(rules.count_noun_right_after.match(sentence[mention.end: mention.end + 30]))
+    after = sentence[mention.end: mention.end + 60]
+    if rules.count_noun_right_after.match(after):
+        return True
+    qualified = any(pattern.search(sentence[max(0, mention.start - 40): mention.start])
+                    for pattern, _ in rules.words.qualifier_before)
+    return qualified and bool(rules.count_noun_near_after.match(after))
 
 
 def _is_threshold(sentence: str, start: int, end: int, rules: FigureRules) -> bool:
@@ -431,7 +442,7 @@ def _money_figures(sentence: str, money: list[_Amount], rules: FigureRules, is_c
             metric, cue, reading = previous.metric, previous.money_metric_cue, 0.85
         if metric is None:
             continue
-        dropped = _money_dropped(sentence, start, end, metric, cue, previous, rules)
+        dropped = _money_dropped(sentence, start, end, value, is_company, metric, cue, previous, rules)
         about_company = is_company
         if metric == "sales_value":
             clause_end = _clause_bounds(sentence, start, end, rules)[1]
@@ -448,13 +459,15 @@ def _money_figures(sentence: str, money: list[_Amount], rules: FigureRules, is_c
 
 
 def _money_dropped(
-    sentence: str, start: int, end: int, metric: str, cue: int | None, previous: SentenceFigure | None,
-    rules: FigureRules,
+    sentence: str, start: int, end: int, value: float, is_company: bool, metric: str, cue: int | None,
+    previous: SentenceFigure | None, rules: FigureRules,
 ) -> str | None:
     """Why an amount with a metric is still no figure of the cluster, or None."""
     words = rules.words
     if _is_threshold(sentence, start, end, rules):
         return "threshold"  # "firms with annual sales of over 20 million yuan"
+    if value < SMALLEST_AMOUNT and not is_company:
+        return "too small for a cluster"  # "only a thousand exceed 500,000 euros of turnover"
     if words.change_before.search(sentence[max(0, start - 30): start]):
         return "change"  # "up by 2 billion yuan": a change, not a level
     cue_start = cue if cue is not None and cue < start else max(0, start - 60)
@@ -541,8 +554,9 @@ def _not_pieces(sentence: str, mention: NumberMention, noun_end: int, clause_sta
     """Why a count of things is no production volume: kinds of product (200 designs, 1万多个品种)
     or machines (50,000 carding machines, 生产设备7.2万台)."""
     words = rules.words
-    if words.measure_words:  # 品种 follows the measure word; 设备 comes before the number
-        counted, before = sentence[noun_end: noun_end + 3], sentence[max(clause_start, mention.start - 8): mention.start]
+    if words.measure_words:  # the noun follows the measure word (1万多个品种) or comes before the number (品牌330个)
+        counted = sentence[noun_end: noun_end + 3] + "|" + sentence[max(clause_start, mention.start - 4): mention.start]
+        before = sentence[max(clause_start, mention.start - 8): mention.start]
     else:  # the noun phrase, and up to two words after it ("cashmere carding machines")
         tail = re.match(r"(?:\s+[^\W\d_][\w'’-]*){0,2}", sentence[noun_end:])
         counted, before = sentence[mention.end: noun_end] + tail.group(), ""
@@ -552,6 +566,8 @@ def _not_pieces(sentence: str, mention: NumberMention, noun_end: int, clause_sta
         return "machines"
     if words.short_rate_words.search(sentence[max(0, mention.start - 6): noun_end + 30]):
         return "a rate, not a year's output"  # "3 million bags a day", 日产3万件
+    if words.capacity_words.search(sentence[max(clause_start, mention.start - 30): noun_end + 20]):
+        return "capacity, not output"  # "an annual capacity of 18 billion pens", 年产180亿支的产能
     return None
 
 

@@ -101,18 +101,22 @@ def find_document_mentions(
     place_mentions = [m for m in gazetteer.find_mentions(matching_text, lang.code)
                       if m.text.lower() not in not_places
                       and not any(start <= m.start < end for start, end in datelines)]
-    primary = _primary_place(place_mentions, matching_text, datelines)
-    main_product = catalog.main_product(matching_text, lang.code)
     product_mentions = catalog.find_mentions(matching_text, lang.code)
+    main_product = catalog.main_product(matching_text, lang.code, product_mentions)
     product_name = None
     if main_product is None and _INDUSTRY.search(matching_text):
         main_product = catalog.get("unclassified")  # recall over a taxonomy gap; the name is kept
         named = _INDUSTRY_NAME.search(matching_text)
         product_name = next((group for group in named.groups() if group), None) if named else None
-    if primary is None or main_product is None:
+    if main_product is None:
         return None
     layout = [(paragraph, sentences(text, paragraph)) for paragraph in paragraphs(text)]
-    starts = [span.start for _, spans in layout for span in spans]
+    spans = [span for _, spans in layout for span in spans]
+    starts = [span.start for span in spans]
+    weights = _mention_weights(place_mentions, product_mentions, main_product, spans, matching_text, datelines)
+    primary = _primary_place(place_mentions, weights, matching_text)
+    if primary is None:
+        return None
     places = _cluster_place_mentions(place_mentions, product_mentions, primary, starts)
     return DocumentMentions(
         language=lang,
@@ -165,17 +169,37 @@ def _dateline_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _primary_place(mentions: list[PlaceMention], text: str, datelines: list[tuple[int, int]]) -> PlaceMention | None:
-    """The place the document is mainly about: the most-mentioned place below province level
-    (counties and towns over their prefecture on a tie); a province only when nothing else.
-    A dateline's city does not count."""
-    counts: dict[str, int] = {}
-    first: dict[str, PlaceMention] = {}
+def _mention_weights(
+    mentions: list[PlaceMention], products: list[ProductMention], main_product: Product, spans: list[Span],
+    text: str, datelines: list[tuple[int, int]],
+) -> list[float]:
+    """How much each place mention says the document is about that place: 1, and 3 in a sentence
+    that names the document's product (the place the industry is told of, not a place in an
+    anecdote); nothing in a dateline or a photo caption."""
+    starts = [span.start for span in spans]
+    product_sentences = {_sentence_of(starts, m.start) for m in products if m.product.family == main_product.family}
+    weights = []
     for mention in mentions:
-        if mention.place is None or any(start <= mention.start < end for start, end in datelines):
+        index = _sentence_of(starts, mention.start)
+        sentence = spans[index] if index >= 0 else None
+        if any(start <= mention.start < end for start, end in datelines) or (
+                sentence is not None and _CAPTION.search(text, sentence.start, sentence.end)):
+            weights.append(0.0)
+        else:
+            weights.append(3.0 if index in product_sentences else 1.0)
+    return weights
+
+
+def _primary_place(mentions: list[PlaceMention], weights: list[float], text: str) -> PlaceMention | None:
+    """The place the document is mainly about: the place below province level its mentions weigh
+    most for (counties and towns over their prefecture on a tie); a province only when nothing else."""
+    counts: dict[str, float] = {}
+    first: dict[str, PlaceMention] = {}
+    for mention, weight in zip(mentions, weights):
+        if mention.place is None or not weight:
             continue
         key = place_key(mention.place)
-        counts[key] = counts.get(key, 0) + 1
+        counts[key] = counts.get(key, 0) + weight
         first.setdefault(key, mention)
     if not counts:
         return None

@@ -458,8 +458,8 @@ def parse_decimal(token: str, language: str | None) -> float | None:
 # ---------------------------------------------------------------- symbols around numbers
 
 _CURRENCY_BEFORE = re.compile(
-    r"(?:US\$|HK\$|NT\$|A\$|C\$|S\$|R\$|\$|€|£|¥|￥|RMB|CNY|USD|EUR|GBP|HKD|JPY|CHF|Rs\.?)[ \u00a0]?$")
-_CURRENCY_CODE_BEFORE = re.compile(r"(?:RMB|CNY|USD|EUR|GBP|HKD|JPY|CHF|Rs|US|HK|NT)$")
+    r"(?:US\$|HK\$|NT\$|A\$|C\$|S\$|R\$|\$|€|£|¥|￥|RMB|Rmb|CNY|USD|EUR|GBP|HKD|JPY|CHF|Rs\.?)[ \u00a0]?$")
+_CURRENCY_CODE_BEFORE = re.compile(r"(?:RMB|Rmb|CNY|USD|EUR|GBP|HKD|JPY|CHF|Rs|US|HK|NT)$")
 _PHONE_TAIL = re.compile(r"(?:[- ]?\d+)*")
 _WORD_RE = re.compile(f"[{_LATIN_LETTERS}]+")
 _GAP_RE = re.compile(r"[ \u00a0\u202f]{1,2}|-(?=[A-Za-zÀ-ÿ])")

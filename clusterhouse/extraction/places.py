@@ -192,6 +192,8 @@ class Gazetteer:
             gaz._add_zh(f["former_name_zh"], _Entry(place, True))
             bare = _strip_type_words(_fold(f["former_name_en"]).split())
             gaz._add_latin(bare, _Entry(place, len(bare) > 1 or len(bare[0]) > 4))
+            if len(f["former_name_zh"]) == 2 and f["former_name_zh"].endswith("县"):  # 横县 is also written Hengxian
+                gaz._add_latin((bare[0] + place_naming().fused_type_words.get("county", ""),), _Entry(place, True))
         townships = _read("townships.csv")
         town_codes = {(row["name_zh"], row["gazetteer_code"]): row["town_code"] for row in townships}
         curated = set()

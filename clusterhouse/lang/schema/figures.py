@@ -39,13 +39,18 @@ class FigureWords:
     comparison_before: re.Pattern = pattern(
         "Introduces an earlier amount of the same metric: 'compared with', 'down from', 'contre', 较",
         ignore_case=True)
+    comparison_base_before: re.Pattern = pattern(
+        "Right before a time: it is the base of a comparison ('than a year earlier', 'from 2019'), not when a "
+        "figure applies")
     of_the_whole: re.Pattern = pattern(
         "Right after a bare amount: it is a share of the amount named before ('4 billion of it', 'davon')")
     online_after: re.Pattern = phrases(
         "After a sales amount: the sales were made online ('sold … online')", bounded=False)
     # --- counts: what a number counts ---------------------------------------------------------
     count_nouns: dict[str, tuple[str, ...]] = fragment_table(
-        "Nouns (or measure words) after a number, by unit: firms, people, countries, units")
+        "Nouns (or measure words) after a number, by unit: firms, people, countries, units; 'other' for things "
+        "counted that are none of ours (stores, households, hectares), so a number is not read as counting a "
+        "noun further on")
     max_words_to_noun: int = value("How many modifier words may stand between a number and its noun", int)
     measure_words: bool = value(
         "Counts take measure words between number and noun (300家, 5个国家): the longest measure word wins, "
@@ -72,6 +77,8 @@ class FigureWords:
         "Machines and production lines: a count of them is no production volume (carding machines, 生产设备)")
     production_verbs: tuple[str, ...] = fragments(
         "Verbs saying things were made, when right before a count of them: 'turned out 45 million lighters'")
+    capacity_words: re.Pattern = phrases(
+        "What could be made, not what was: a count with one of these in its clause is no production volume")
     short_rate_words: re.Pattern = phrases(
         "A count per day, hour, week or month: a rate, not a year's production ('3 million bags a day', 日产)")
     part_of_whole: re.Pattern = pattern(
