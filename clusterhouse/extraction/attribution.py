@@ -167,7 +167,7 @@ def _attribute_figure(
     """The cluster, product and time of a figure, how far the text supports them, and why it is
     not the cluster's figure when it is not."""
     timing, time_dropped = _figure_time(figure, _figure_times(sentence, rules), context, published, sentence.text)
-    subject, subject_dropped = _figure_subject(figure, sentence, context, primary, rules)
+    subject, subject_dropped = _figure_subject(figure, sentence, context, primary, mentions, rules)
     dropped = figure.dropped or time_dropped or _sentence_dropped(figure, sentence, rules) or subject_dropped
     place = subject.place
     main_product = mentions.main_product
@@ -189,7 +189,7 @@ def _figure_times(sentence: SentenceMentions, rules: FigureRules) -> tuple[TimeE
 def _sentence_dropped(figure: SentenceFigure, sentence: SentenceMentions, rules: FigureRules) -> str | None:
     """Why the sentence makes a figure no figure of the cluster, or None."""
     text = sentence.text
-    if rules.words.future_cues.search(text[max(0, figure.value_start - 80): figure.value_end + 40]):
+    if rules.words.future_cues.search(text[max(0, figure.value_start - 150): figure.value_end + 40]):
         return "target or forecast"
     if rules.words.whole_area_cues.search(text):
         return "wider area"  # the whole province's or city's economy, not the cluster's
@@ -199,7 +199,8 @@ def _sentence_dropped(figure: SentenceFigure, sentence: SentenceMentions, rules:
 
 
 def _figure_subject(
-    figure: SentenceFigure, sentence: SentenceMentions, context: _Context, primary: Subject, rules: FigureRules
+    figure: SentenceFigure, sentence: SentenceMentions, context: _Context, primary: Subject,
+    mentions: DocumentMentions, rules: FigureRules,
 ) -> tuple[Subject, str | None]:
     """The place a figure is about, and why it is not the cluster's when it is about a wider area
     or the nation (the subject is then where the figure would have gone)."""
@@ -223,9 +224,17 @@ def _figure_subject(
             return subject or fallback, "national"  # "China es el mayor exportador…: en 2022 vendió…"
     if subject is None:
         subject = replace(context.subject, source="context") if context.subject else replace(primary, source="document")
-    if subject.place is not None and is_within(primary.place, subject.place):
-        return subject, "wider area"  # the cluster's province or city
+    if (subject.place is not None and is_within(primary.place, subject.place)
+            and not (subject.place.level == "county" and _names_the_product(sentence, mentions))):
+        return subject, "wider area"  # the cluster's province or city (a county that makes its product is one too)
     return subject, None
+
+
+def _names_the_product(sentence: SentenceMentions, mentions: DocumentMentions) -> bool:
+    """The sentence names a product of the document's product family."""
+    family = mentions.main_product.family
+    span = sentence.span
+    return any(span.start <= m.start and m.end <= span.end and m.product.family == family for m in mentions.products)
 
 
 def _period(figure: SentenceFigure, year: int | None, period: str | None, as_of: bool, explicit: bool,
@@ -273,9 +282,11 @@ def _province_is_subject(mention: PlaceMention, sentence: SentenceMentions) -> b
 def _resolved(anchor: TimeExpression, times: tuple[TimeExpression, ...], context: _Context) -> TimeExpression:
     """An expression that names no year ("in the first half", "that year") takes the year
     named before it in the sentence, else the paragraph's."""
-    if anchor.has_year:
-        return anchor
-    earlier = [t for t in times if t.end <= anchor.start and t.has_year]
+    if anchor.has_year or anchor.is_now:
+        return anchor  # "now" is the publication year, known or not: never an earlier year
+    earlier = [t for t in times if t.end <= anchor.start and (t.has_year or t.is_now)]
+    if earlier and earlier[-1].is_now and not earlier[-1].has_year:
+        return earlier[-1]  # "如今…每年产出": now, in an article whose date is unknown
     source = earlier[-1] if earlier else (context.time if context.time is not None and context.time.has_year else None)
     if source is None and anchor.same_year:
         source = context.earlier_year  # "Ese mismo año" opening a paragraph
@@ -291,6 +302,8 @@ def _figure_time(
 ) -> tuple[Timing, str | None]:
     """The time a figure refers to, and why it is no figure of today's cluster (a year after
     publication is a target; a year before 1949 is history)."""
+    # a year-like number read as the figure itself ("2000 workers") is no time of it
+    times = tuple(t for t in times if t.end <= figure.value_start or t.start >= figure.value_end)
     before = [t for t in times if t.end <= figure.value_start]
     after = [t for t in times if t.start >= figure.value_end]
     anchor = before[-1] if before else (after[0] if after else None)

@@ -446,7 +446,7 @@ def _money_figures(sentence: str, money: list[_Amount], rules: FigureRules, is_c
         about_company = is_company
         if metric == "sales_value":
             clause_end = _clause_bounds(sentence, start, end, rules)[1]
-            if words.online_after.search(sentence[end:clause_end]):
+            if words.online_after.search(sentence[end:clause_end]) or words.online_before.search(sentence, 0, start):
                 metric = "online_sales"
             elif words.market_subject.search(sentence, 0, start):
                 about_company = True  # a market hall's turnover, not the cluster's sales
@@ -476,7 +476,8 @@ def _money_dropped(
         sentence[max(0, min(cue_start, start) - 15): clause_end]
     ):
         return "one destination"  # exports to one market
-    if words.subset_money.search(sentence[: start]):
+    clause_start = 0 if words.subset_spans_sentence else _clause_bounds(sentence, start, end, rules)[0]
+    if words.subset_money.search(sentence, min(clause_start, cue_start), start):
         return "subset"  # the amount of a subset of firms (规上企业, "of which")
     if (words.part_of_previous.search(sentence[max(0, start - 20): start]) and previous is not None
             and previous.metric == metric):
@@ -535,10 +536,13 @@ def _count_metric(
     if unit == "firms" and rules.words.park_words.search(sentence[: mention.start]):
         return metric, "one park"  # the firms in one industrial park, not the cluster's
     subset = rules.words.subset_cues
-    if subset.search(noun_phrase) or subset.search(context_before) or rules.words.subset_after.match(
-        sentence[noun_end: noun_end + 40].lstrip(" ,")
-    ):
+    if subset.search(noun_phrase) or subset.search(context_before) or (unit == "firms" and rules.words.subset_after.match(
+        sentence[noun_end: noun_end + 40].lstrip(" ,"))):
         return metric, "subset"
+    if unit == "firms" and rules.words.subset_predicates.search(clause):
+        return metric, "subset"  # "467 companies have registered trademarks", 具备自营出口资质的企业127家
+    if rules.words.past_time_words.search(sentence[clause_start: noun_end]):
+        return metric, "of an earlier time"  # "那时南和有50余家饲料企业"
     if unit == "firms":
         counted = sentence[max(clause_start, mention.start - 12): mention.start]
         if rules.words.not_firms_before.search(counted) and not rules.words.firm_words.search(counted):

@@ -35,6 +35,7 @@ class Place:
     town_name_zh: str | None = None
     former_names: tuple[str, ...] = ()
     town_code: str | None = None  # 9-digit code of a township-level division
+    short_zh: str | None = None  # a town's name without its type (分水 for 分水镇)
 
 
 @dataclass(frozen=True)
@@ -240,21 +241,23 @@ class Gazetteer:
                 fused = tokens[0] + naming.fused_type_words.get(dtype, "")
                 self._add_latin((fused,), _Entry(place, True))
 
-    def _town_place(self, division_code: str, name_zh: str, name_en: str, town_type: str, town_code: str | None) -> Place:
+    def _town_place(self, division_code: str, name_zh: str, name_en: str, town_type: str, town_code: str | None,
+                    short_zh: str | None = None) -> Place:
         county = self._places[division_code]
         has_county = county.level == "county"
         return Place(
             admin_code=county.admin_code, name_zh=name_zh, name_en=name_en, level="town",
             division_type=town_type, county_code=county.admin_code if has_county else None,
             prefecture_code=county.prefecture_code, province_code=county.province_code,
-            town_name_en=name_en, town_name_zh=name_zh, town_code=town_code,
+            town_name_en=name_en, town_name_zh=name_zh, town_code=town_code, short_zh=short_zh,
         )
 
     def _index_township(self, row: dict) -> None:
         """A township of the national table: its full Chinese name matches anywhere, its short name
         only right after its county or city, its pinyin only with a type word ('Wengang town')."""
         name_en = row["name_pinyin"]
-        place = self._town_place(row["gazetteer_code"], row["name_zh"], name_en, row["town_type"], row["town_code"])
+        place = self._town_place(row["gazetteer_code"], row["name_zh"], name_en, row["town_type"], row["town_code"],
+                                 row["short_zh"])
         self._add_zh(row["name_zh"], _Entry(place, True, minor=True))
         if len(row["short_zh"]) >= 2 and row["short_zh"] != row["name_zh"]:
             self._add_zh(row["short_zh"], _Entry(place, False, minor=True))
@@ -262,7 +265,8 @@ class Gazetteer:
             self._add_latin(tuple(_latin_tokens(name_en)), _Entry(place, False, minor=True))
 
     def _index_town(self, row: dict, town_code: str | None = None) -> None:
-        place = self._town_place(row["county_code"], row["name_zh"], row["name_en"], row["town_type"], town_code)
+        place = self._town_place(row["county_code"], row["name_zh"], row["name_en"], row["town_type"], town_code,
+                                 row["short_zh"])
         # a well-known cluster town is the customary reading of a name its namesakes share
         self._add_zh(row["name_zh"], _Entry(place, True, customary=True))
         self._add_zh(row["short_zh"], _Entry(place, row["short_zh_safe"] == "1", customary=True))
@@ -318,7 +322,7 @@ class Gazetteer:
     def find_mentions(self, text: str, language: str | None = None) -> list[PlaceMention]:
         raws = self._scan_latin(text, language) + self._scan_chinese(text)
         raws.sort(key=lambda r: r.start)
-        return _resolve(text, raws)
+        return _named_again(text.translate(self._t2s), _resolve(text, raws))
 
     def _scan_chinese(self, text: str) -> list[_Raw]:
         simplified = text.translate(self._t2s)  # same length, so spans stay valid
@@ -553,9 +557,43 @@ def _resolve(text: str, raws: list[_Raw]) -> list[PlaceMention]:
         if not decided:
             break
         resolved.update(decided)
-    # a township the sentence does not decide is left out, never given to a namesake elsewhere
+    # a township the sentence does not decide is left out, never given to a namesake elsewhere, and so
+    # is one written right after a county or city it does not lie in (湖州…洛社镇: a slip, not Wuxi's town)
     return [PlaceMention(r.start, r.end, text[r.start:r.end], resolved.get(i), r.candidates, i in inferred)
-            for i, r in enumerate(raws) if i in resolved or not r.extra.get("minor")]
+            for i, r in enumerate(raws)
+            if not r.extra.get("minor") or (i in resolved and not _after_another_parent(text, raws, resolved, i))]
+
+
+def _after_another_parent(text: str, raws: list[_Raw], resolved: dict[int, Place], i: int) -> bool:
+    town, start = resolved[i], raws[i].start
+    for j in range(i - 1, -1, -1):
+        if raws[j].end < start - 6 or re.search(r"[\s,.;:，。；：、]", text[raws[j].end:start]):
+            return False
+        parent = resolved.get(j)
+        if parent is not None and parent.level in ("county", "prefecture") and not _is_ancestor(parent, town):
+            return True
+    return False
+
+
+def _named_again(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A town the text has named in full ("Maozui town", 分水镇) is meant where its bare name
+    comes again ("Maozui's garment park", 分水是…): the same town, found once the text has said which."""
+    towns = {m.place.town_code or m.place.name_zh: m.place for m in mentions if m.place is not None and m.place.level == "town"}
+    if not towns:
+        return mentions
+    taken = [(m.start, m.end) for m in mentions]
+    found = []
+    for place in towns.values():
+        for name in {place.town_name_en, place.short_zh} - {None}:
+            if len(name) < 2:
+                continue
+            bare = re.compile(rf"(?<![\w]){re.escape(name)}(?![^\W\d_])" if name.isascii() else re.escape(name))
+            for match in bare.finditer(text):
+                start, end = match.span()
+                if not any(s < end and start < e for s, e in taken):
+                    found.append(PlaceMention(start, end, text[start:end], place, (place,)))
+                    taken.append((start, end))
+    return sorted(mentions + found, key=lambda m: m.start)
 
 
 def _decide(candidates: tuple[Place, ...], scores: list[float]) -> Place | None:

@@ -42,6 +42,8 @@ class FigureWords:
     comparison_base_before: re.Pattern = pattern(
         "Right before a time: it is the base of a comparison ('than a year earlier', 'from 2019'), not when a "
         "figure applies")
+    online_before: re.Pattern = phrases(
+        "Earlier in the sentence of a sales amount: the sales were made online (e-commerce shops, 电商)")
     of_the_whole: re.Pattern = pattern(
         "Right after a bare amount: it is a share of the amount named before ('4 billion of it', 'davon')")
     online_after: re.Pattern = phrases(
@@ -85,6 +87,11 @@ class FigureWords:
         "Between a part and its whole: '12,000 of the county's 90,000 residents' (the part is counted)")
     not_firms_before: re.Pattern = pattern(
         "Right before a count of firms: the counted are not enterprises (合作社, 商户, 网店)")
+    subset_predicates: re.Pattern = phrases(
+        "In the clause of a count of firms: only those that did or have something (registered a trademark, "
+        "received a subsidy, 具备资质)")
+    past_time_words: re.Pattern = phrases(
+        "A count of an earlier, unnamed time ('back then', 那时): no figure of today's cluster")
     firm_words: re.Pattern = pattern("Words for a firm that override not_firms_before (企业, 厂, 公司)")
     present_stock_cues: re.Pattern = phrases(
         "Say a count is of today even when a year was named before it: 'is home to', 'there are', 'il y a'")
@@ -104,6 +111,9 @@ class FigureWords:
     subset_after: re.Pattern = phrases("Right after the counted noun: a subset ('120 firms with sales over …')")
     subset_money: re.Pattern = phrases(
         "Before an amount: it belongs to a subset of firms (规上, 'of which')", bounded=False)
+    subset_spans_sentence: bool = value(
+        "A subset named earlier in the sentence (其中规上企业213家，实现产值…) carries over its commas: the language "
+        "continues a topic across clauses; otherwise only the amount's own clause counts", bool)
     part_of_previous: re.Pattern = pattern(
         "Shortly before an amount of the same metric as the one before it: a part of that figure (其中)")
     threshold_before: tuple[re.Pattern, ...] = patterns(
