@@ -206,12 +206,13 @@ def _figure_subject(
     or the nation (the subject is then where the figure would have gone)."""
     text, places = sentence.text, sentence.places
     fallback = context.subject or primary
+    value_start = sentence.span.start + figure.value_start
     first = places[0] if places else None
+    nearest = ([m for m in places if m.end <= value_start] or [None])[-1]
     if (first is not None and first.place is not None and first.start - sentence.span.start <= 3
-            and is_within(primary.place, first.place)):
+            and is_within(primary.place, first.place) and not _is_the_cluster(nearest, primary)):
         # "Jiangxi province, which also has furniture makers in…": the sentence is about the wider area
         return Subject(first.place, False, first.text), "wider area"
-    value_start = sentence.span.start + figure.value_start
     subject = _sentence_subject(list(places), value_start, sentence)
     if context.national_clause and not places:
         return fallback, "national"  # "China is the largest maker; the industry's sales reached…"
@@ -228,6 +229,13 @@ def _figure_subject(
             and not (subject.place.level == "county" and _names_the_product(sentence, mentions))):
         return subject, "wider area"  # the cluster's province or city (a county that makes its product is one too)
     return subject, None
+
+
+def _is_the_cluster(mention: PlaceMention | None, primary: Subject) -> bool:
+    """The place named is the document's cluster, or a town inside it ("据诸暨市统计，大唐袜业…")."""
+    if mention is None or mention.place is None:
+        return False
+    return place_key(mention.place) == place_key(primary.place) or is_within(mention.place, primary.place)
 
 
 def _names_the_product(sentence: SentenceMentions, mentions: DocumentMentions) -> bool:

@@ -362,18 +362,22 @@ def find_sentence_figures(
         numbers = tuple(find_numbers(sentence, lang.code))
     amounts = _amounts(sentence, _candidate_numbers(sentence, numbers, rules, ends_document), rules, carried_currency)
     # a quotation is no company figure by itself: officials quote the cluster's figures too
-    is_company = bool(rules.words.company_cues.search(sentence))
+    # a firm, person, platform or fair named before a figure's clause ends makes it theirs; one named
+    # only in a later clause ("…, and firms on live-streaming platforms sold…") does not
+    company = rules.words.company_cues.search(sentence)
+    company_from = company.start() if company else None
     money = [amount for amount in amounts if amount.currency]
-    figures = _money_figures(sentence, money, rules, is_company)
+    figures = _money_figures(sentence, money, rules, company_from)
     counts = [amount for amount in amounts if not amount.currency]
     wholes = _wholes(sentence, counts, rules)
     for amount in counts:
+        is_company = _about_company(sentence, amount.start, amount.end, company_from, rules)
         figure = _count_figure(sentence, amount, rules, product_spans, is_company, wholes.get(id(amount)),
                                is_whole=any(whole is amount for whole in wholes.values()))
         if figure is not None:
             figures.append(figure)
     figures.sort(key=lambda figure: figure.value_start)
-    figures.extend(_rank_figures(sentence, rules, is_company))
+    figures.extend(_rank_figures(sentence, rules, company_from is not None))
     return figures if include_dropped else [figure for figure in figures if figure.dropped is None]
 
 
@@ -418,7 +422,25 @@ def _ends_bare(sentence: str, end: int, rules: FigureRules) -> bool:
     return bool(re.match(r"\s*(?:[.,;:!?)）。，；！？]|$)", rest) or rules.words.of_the_whole.match(rest))
 
 
-def _money_figures(sentence: str, money: list[_Amount], rules: FigureRules, is_company: bool) -> list[SentenceFigure]:
+def _about_company(sentence: str, start: int, end: int, company_from: int | None, rules: FigureRules) -> bool:
+    """A company cue before the figure's clause ends makes the figure the company's; so does one
+    anywhere when the figure is quoted (the speaker, "said the chairman of X Co.", owns the quote)."""
+    if company_from is None:
+        return False
+    return company_from < _clause_bounds(sentence, start, end, rules)[1] or _is_quoted(sentence, start)
+
+
+def _is_quoted(sentence: str, position: int) -> bool:
+    """Inside quotation marks: opened before the position, or closed after it (a quote that began
+    in an earlier sentence)."""
+    before, after = sentence[:position], sentence[position:]
+    return (before.count("\u201c") > before.count("\u201d") or after.count("\u201d") > after.count("\u201c")
+            or before.count('"') % 2 == 1 or after.count('"') % 2 == 1)
+
+
+def _money_figures(
+    sentence: str, money: list[_Amount], rules: FigureRules, company_from: int | None
+) -> list[SentenceFigure]:
     """The amounts of money that are figures, each with the metric its nearest cue names."""
     words = rules.words
     spans = [(amount.start, amount.end) for amount in money]
@@ -442,6 +464,7 @@ def _money_figures(sentence: str, money: list[_Amount], rules: FigureRules, is_c
             metric, cue, reading = previous.metric, previous.money_metric_cue, 0.85
         if metric is None:
             continue
+        is_company = _about_company(sentence, start, end, company_from, rules)
         dropped = _money_dropped(sentence, start, end, value, is_company, metric, cue, previous, rules)
         about_company = is_company
         if metric == "sales_value":
