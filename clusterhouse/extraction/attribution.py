@@ -193,9 +193,19 @@ def _sentence_dropped(figure: SentenceFigure, sentence: SentenceMentions, rules:
         return "target or forecast"
     if rules.words.whole_area_cues.search(text):
         return "wider area"  # the whole province's or city's economy, not the cluster's
+    if _in_clause_before(rules.words.several_industries, text, figure.value_start, rules):
+        return "several industries"  # 五大产业的综合产值: a total over clusters
     if _names_foreign_subject(figure.value_start, sentence, rules):
         return "foreign comparison"  # a comparison with a cluster abroad ("In Italia, Maniago…")
     return None
+
+
+def _in_clause_before(pattern, text: str, position: int, rules: FigureRules) -> bool:
+    """The pattern is found in the clause that ends at ``position``, within 90 characters."""
+    start = max(0, position - 90)
+    for match in rules.words.clause_breaks.finditer(text, start, position):
+        start = match.end()
+    return pattern.search(text, start, position) is not None
 
 
 def _figure_subject(

@@ -211,7 +211,8 @@ def _made_count(sentence: str, mention: NumberMention, rules: FigureRules) -> in
     phrase = noun.group(1)
     words = rules.words
     first_word = phrase.split()[0]
-    if (words.function_words.fullmatch(first_word) or rules.measure_noun.search(phrase)
+    head = " ".join(phrase.split()[:2])  # "metric tons", not the "year" of "pianos last year"
+    if (words.function_words.fullmatch(first_word) or rules.measure_noun.search(head)
             or words.variety_nouns.search(phrase) or words.equipment_nouns.search(phrase)):
         return None
     return noun.end(1)
@@ -591,6 +592,8 @@ def _not_pieces(sentence: str, mention: NumberMention, noun_end: int, clause_sta
         return "kinds of product"
     if words.equipment_nouns.search(counted) or words.equipment_nouns.search(before):
         return "machines"
+    if words.requirement_words.search(sentence[max(clause_start, mention.start - 10): noun_end + 20]):
+        return "what one product needs"  # 一架钢琴所需的8800多个零件
     if words.short_rate_words.search(sentence[max(0, mention.start - 6): noun_end + 30]):
         return "a rate, not a year's output"  # "3 million bags a day", 日产3万件
     if words.capacity_words.search(sentence[max(clause_start, mention.start - 30): noun_end + 20]):

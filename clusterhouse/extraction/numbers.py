@@ -900,6 +900,12 @@ def _is_truncated(s: str, f: _Found) -> bool:
             and rest.rstrip() in {".", ","})
 
 
+def _clean(value: float) -> float:
+    """32.45 × 10⁸ is 3245000000.0000005 in binary floating point: what the text wrote has at most
+    a dozen significant digits, so round the noise of the scaling away."""
+    return float(f"{value:.12g}") if value else value
+
+
 def find_numbers(text: str, language: str | None) -> list[NumberMention]:
     """Every number in text with its span, value (scale applied) and flags; see module doc."""
     scanner = _Scanner(text, language)
@@ -907,7 +913,7 @@ def find_numbers(text: str, language: str | None) -> list[NumberMention]:
     _apply_ranges(scanner.s, found, scanner.shared)
     return [
         NumberMention(
-            start=f.start, end=f.end, text=text[f.start:f.end], value=f.value,
+            start=f.start, end=f.end, text=text[f.start:f.end], value=_clean(f.value),
             inner_qualifier=f.inner_qualifier, is_year=f.is_year, is_ordinal=f.is_ordinal,
             truncated=_is_truncated(scanner.s, f), is_percent=f.is_percent)
         for f in found

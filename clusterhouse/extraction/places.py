@@ -386,7 +386,7 @@ class Gazetteer:
             for length in lengths:
                 entries = self._latin.get(tuple(t[2] for t in tokens[i:i + length]))
                 if entries and _tokens_adjacent(text, tokens, i, length):
-                    raw = self._latin_candidates(text, tokens, i, length, entries, language)
+                    raw = self._latin_candidates(text, tokens, i, length, entries, language, raws)
                     if raw:
                         raws.append(raw)
                         matched = raw.extra["tokens"]
@@ -394,7 +394,7 @@ class Gazetteer:
             i += matched or 1
         return raws
 
-    def _latin_candidates(self, text, tokens, i, length, entries, language) -> _Raw | None:
+    def _latin_candidates(self, text, tokens, i, length, entries, language, previous) -> _Raw | None:
         start, end = tokens[i][0], tokens[i + length - 1][1]
         entries = [e for e in entries if e.languages is None or language is None or language in e.languages]
         hint, used = _suffix_hint(text, tokens, i + length)
@@ -404,9 +404,12 @@ class Gazetteer:
             m = _prefix_type().search(text, max(0, start - 40), start)
             hint = _prefix_hints()[m.group("w").lower()] if m else None
         if not hint:
-            entries = [e for e in entries if e.safe]
             if length == 1 and i > 0 and _is_person_name(text, tokens, i):
                 return None
+            # a name that is also a word counts right after a parent it lies in: "Kunming Dounan"
+            parent = previous[-1] if previous and text[previous[-1].end:start] == " " else None
+            entries = [e for e in entries
+                       if e.safe or (parent is not None and any(_is_ancestor(p, e.place) for p in parent.candidates))]
         if any(e.primary for e in entries):  # "Jinan" is 济南; Jin'an districts need their apostrophe
             entries = [e for e in entries if e.primary]
         if not entries:
@@ -557,11 +560,31 @@ def _resolve(text: str, raws: list[_Raw]) -> list[PlaceMention]:
         if not decided:
             break
         resolved.update(decided)
+    _mend_homophones(raws, resolved)
     # a township the sentence does not decide is left out, never given to a namesake elsewhere, and so
     # is one written right after a county or city it does not lie in (湖州…洛社镇: a slip, not Wuxi's town)
     return [PlaceMention(r.start, r.end, text[r.start:r.end], resolved.get(i), r.candidates, i in inferred)
             for i, r in enumerate(raws)
             if not r.extra.get("minor") or (i in resolved and not _after_another_parent(text, raws, resolved, i))]
+
+
+def _mend_homophones(raws: list[_Raw], resolved: dict[int, Place]) -> None:
+    """A town spelt like another the text has placed is that town (湖州洛舍镇 … 洛社镇: the same sound,
+    one lying under a city the document names, its namesake far away under none): a slip of the pen."""
+    named = {p.admin_code for p in resolved.values() if p.level in ("county", "prefecture")}
+
+    def placed(town: Place) -> bool:
+        return town.admin_code in named or town.prefecture_code in named
+
+    anchored: dict[str, Place] = {}
+    for place in resolved.values():
+        if place.level == "town" and place.town_name_en and placed(place):
+            anchored.setdefault(place.town_name_en.lower(), place)
+    for i, place in list(resolved.items()):
+        if place.level == "town" and place.town_name_en and not placed(place):
+            twin = anchored.get(place.town_name_en.lower())
+            if twin is not None and twin.division_type == place.division_type:
+                resolved[i] = twin
 
 
 def _after_another_parent(text: str, raws: list[_Raw], resolved: dict[int, Place], i: int) -> bool:
@@ -581,10 +604,18 @@ def _named_again(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     towns = {m.place.town_code or m.place.name_zh: m.place for m in mentions if m.place is not None and m.place.level == "town"}
     if not towns:
         return mentions
+    spelt: dict[int, set[str]] = {}  # names as this text writes them (洛社 where the town is 洛舍)
+    for m in mentions:
+        place = m.place
+        if place is not None and place.level == "town" and place.town_name_zh and place.short_zh:
+            type_word = place.town_name_zh[len(place.short_zh):]
+            surface = text[m.start:m.end]
+            if type_word and surface.endswith(type_word) and len(surface) > len(type_word) + 1:
+                spelt.setdefault(id(place), set()).add(surface[:-len(type_word)])
     taken = [(m.start, m.end) for m in mentions]
     found = []
     for place in towns.values():
-        for name in {place.town_name_en, place.short_zh} - {None}:
+        for name in {place.town_name_en, place.short_zh, *spelt.get(id(place), ())} - {None}:
             if len(name) < 2:
                 continue
             bare = re.compile(rf"(?<![\w]){re.escape(name)}(?![^\W\d_])" if name.isascii() else re.escape(name))

@@ -77,6 +77,9 @@ class FigureWords:
         "The counted noun names kinds of product, not pieces: designs, models, brands, 品种")
     equipment_nouns: re.Pattern = phrases(
         "Machines and production lines: a count of them is no production volume (carding machines, 生产设备)")
+    requirement_words: re.Pattern = phrases(
+        "What one product needs: a count of the parts it takes to make one is no production volume "
+        "(一架钢琴所需的8800个零件, the 300 parts a guitar needs)")
     production_verbs: tuple[str, ...] = fragments(
         "Verbs saying things were made, when right before a count of them: 'turned out 45 million lighters'")
     capacity_words: re.Pattern = phrases(
@@ -127,6 +130,9 @@ class FigureWords:
     park_words: re.Pattern = phrases("An industrial park: its firms are not all of the cluster's")
     whole_area_cues: re.Pattern = phrases(
         "The sentence is about a wider area's whole economy ('the province as a whole')", bounded=False)
+    several_industries: re.Pattern = phrases(
+        "Right before an amount, in its clause: it is the total of several industries, not one cluster's "
+        "('the five industries' combined output', 五大产业的综合产值)")
     national_subject: re.Pattern = phrases(
         "The country is the subject of the figure: 'China's toy exports', 全国", bounded=False)
     national_scope: re.Pattern = phrases(

@@ -142,3 +142,33 @@ def test_an_amount_without_its_currency_takes_the_one_just_named():
     found = doc_figures(text, "en")
     assert ("output_value", 10.6e9, "CNY", 2022, "FY") in found
     assert ("export_value", 4e9, "CNY", 2022, "FY") in found
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("A grand piano needs 8,800 parts, and the town produced 50,000 pianos last year.", "en",
+     [("output_volume", 50000)]),
+    ("The 300 parts a guitar needs are all made in the town, which turned out 2 million guitars in 2023.", "en",
+     [("output_volume", 2e6)]),
+    ("一把吉他所需的300多个零件在镇上都能配齐，全镇年产吉他600万把。", "zh", [("output_volume", 6e6)]),
+    ("Per un violino servono 70 componenti, e il distretto produce 400.000 violini all'anno.", "it",
+     [("output_volume", 400000)]),
+])
+def test_the_parts_one_product_needs_are_no_volume(sentence, language, expected):
+    assert metrics(sentence, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("清溪竹笋\n\n清溪镇盛产竹笋。截至2023年底，这五大产业的综合产值已超300亿元，竹笋产业产值达到80亿元。", "zh"),
+    ("Anxi tea\n\nAnxi county in Fujian grows tea. The county's three leading industries had a combined "
+     "output value of 60 billion yuan in 2022, while tea alone reached 30 billion yuan.", "en"),
+    ("Anxi tè\n\nLa contea di Anxi, nel Fujian, coltiva tè. Nel 2022 i tre settori principali della contea "
+     "hanno prodotto un valore di 60 miliardi di yuan.", "it"),
+])
+def test_the_total_of_several_industries_is_no_cluster_figure(text, language):
+    values = [f[1] for f in doc_figures(text, language)]
+    assert 300e8 not in values and 60e9 not in values
+
+
+def test_scaled_decimals_keep_the_value_the_text_wrote():
+    assert metrics("半年下来全产业链产值已经达到32.45亿元。", "zh") == [("output_value", 3245000000.0)]
+    assert metrics("Exports reached 4.1 billion yuan.", "en") == [("export_value", 4100000000.0)]
