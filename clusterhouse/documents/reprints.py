@@ -32,7 +32,7 @@ from dataclasses import dataclass
 SHINGLE_TOKENS = 4
 NUM_PERM = 128
 CANDIDATE_JACCARD = 0.45
-MIN_CONTAINMENT = 0.8
+MIN_CONTAINMENT = 0.7
 MIN_NUMBER_CONTAINMENT = 0.6
 MIN_SHINGLES = 30
 SCHEME = "affine32"  # datasketch's permutation scheme; stored signatures are only comparable within one

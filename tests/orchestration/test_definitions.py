@@ -21,7 +21,8 @@ EXPECTED_KEYS = {
     "marts/dim_document", "marts/dim_cluster", "marts/dim_place", "marts/dim_product",
     "marts/fct_cluster_metric", "marts/fct_cluster_output", "marts/fct_cluster_exports",
     "marts/fct_company_figure", "marts/fct_cluster_series", "marts/fct_cluster_event",
-    "exports/published_warehouse", "exports/mart_files",
+    "exports/published_warehouse", "exports/mart_files", "exports/mart_workbook", "exports/dbt_docs",
+    "exports/report",
 }
 
 

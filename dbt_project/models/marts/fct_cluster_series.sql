@@ -73,7 +73,9 @@ compared as (
     select
         ranked.*,
         ranked.allowed_low <= chosen.allowed_high and chosen.allowed_low <= ranked.allowed_high as agrees,
-        ranked.scope is null or chosen.scope is null or ranked.scope = chosen.scope as same_scope
+        -- a figure whose scope is stated otherwise (or stated where the chosen one's is not) covers
+        -- something else: not a conflict
+        ranked.scope is not distinct from chosen.scope as same_scope
     from ranked
     inner join chosen
         on chosen.cluster_id = ranked.cluster_id
@@ -170,8 +172,9 @@ select
     concat_ws(' ',
         format('Stated by {} document{}', summary.document_count, case when summary.document_count > 1 then 's' else '' end)
             || case when summary.n_copies > 0
-                then format(' ({} independent; {} reprint or translation counted with its original)',
-                            summary.n_documents, summary.n_copies)
+                then format(' ({} independent; {} {} counted with {})', summary.n_documents, summary.n_copies,
+                            case when summary.n_copies > 1 then 'reprints or translations' else 'reprint or translation' end,
+                            case when summary.n_copies > 1 then 'their originals' else 'its original' end)
                 else '' end || '.',
         format('Chosen: {} ({}) from {}{}{}, {}.',
             {{ readable_amount('decided.comparable_value', 'decided.comparable_unit') }},
