@@ -81,7 +81,7 @@ def load_dictionary(project_dir: Path = DBT_PROJECT_DIR) -> list[ModelDoc]:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
+    return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def render_markdown(models: list[ModelDoc]) -> str:
@@ -103,7 +103,7 @@ def render_markdown(models: list[ModelDoc]) -> str:
         schema = "raw" if layer == "seeds" else layer
         lines += [f"## {layer.capitalize()}", ""]
         for model in in_layer:
-            lines += [f"### `{schema}.{model.name}` ({model.materialized})", "", model.description, "",
+            lines += [f"### `{schema}.{model.name}` ({model.materialized})", "", _cell(model.description), "",
                       "| column | description |", "|---|---|"]
             lines += [f"| `{column.name}` | {_cell(column.description)} |" for column in model.columns]
             lines.append("")

@@ -84,3 +84,40 @@ def test_exports_csv_line_ends_workbook_and_docs_site(refreshed):
     docs = (exports / "docs" / "index.html").read_text(encoding="utf-8")
     assert "fct_cluster_series" in docs and "reconciliation_note" in docs
     assert (exports / "report.html").stat().st_size > 1_000_000
+
+
+def test_every_model_and_column_in_the_warehouse_is_described(refreshed):
+    from clusterhouse.warehouse.dictionary import load_dictionary
+
+    described = {model.name: {column.name for column in model.columns if column.description}
+                 for model in load_dictionary() if model.description}
+    columns = query(refreshed.warehouse_path, """
+        select table_name, column_name from information_schema.columns
+        where table_schema in ('staging', 'intermediate', 'marts')""")
+    missing = sorted((table, column) for table, column in columns if column not in described.get(table, set()))
+    assert missing == []
+
+
+def test_the_analyses_compile_and_run_against_the_warehouse(refreshed, tmp_path):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from clusterhouse.settings import DBT_PROJECT_DIR
+    from clusterhouse.warehouse import connect
+
+    dbt = Path(sys.executable).with_name("dbt")
+    result = subprocess.run(
+        [str(dbt), "compile", "--select", "path:analyses", "--quiet", "--target-path", str(tmp_path),
+         "--vars", json.dumps({"build_warehouse": str(refreshed.build_path)})],
+        cwd=DBT_PROJECT_DIR, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    compiled = sorted((tmp_path / "compiled" / "clusterhouse" / "analyses").glob("*.sql"))
+    assert [path.stem for path in compiled] == ["clusters_per_province", "fastest_growing_exporters",
+                                                "largest_clusters_by_output", "sources_behind_one_number",
+                                                "where_sources_disagree"]
+    with connect(refreshed.warehouse_path, read_only=True) as con:
+        results = {path.stem: con.execute(path.read_text(encoding="utf-8")).fetchall() for path in compiled}
+    assert len(results["sources_behind_one_number"]) == 5
+    assert results["where_sources_disagree"][0][:3] == ("Shengzhou neckties", "output_value", 2022)
