@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Make docs/report.png: a throw-away warehouse from the sample corpus (raw/) plus the documents
-# written to disagree (tests/fixtures/reconciliation), its report, drawn by headless Chromium.
+# written to disagree (tests/fixtures/reconciliation), its report, drawn by headless Chromium
+# (Debian's chromium; Chinese text needs a CJK font, e.g. apt-get install fonts-wqy-zenhei).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
