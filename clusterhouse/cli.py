@@ -14,11 +14,12 @@ from pathlib import Path
 from clusterhouse.settings import Settings, load_settings
 
 
-def run_refresh(settings: Settings, quiet: bool = False) -> bool:
-    """Materialise every asset once through the refresh job; True when the run succeeded."""
+def run_refresh(settings: Settings, quiet: bool = False, exports: bool = True) -> bool:
+    """Materialise every asset once through the refresh job; True when the run succeeded.
+    ``exports=False`` stops at the published warehouse (for throw-away warehouses)."""
     from orchestration.commands import run_refresh_job
 
-    succeeded = run_refresh_job(settings, quiet=quiet)
+    succeeded = run_refresh_job(settings, quiet=quiet, exports=exports)
     if succeeded and not quiet:
         print(_summary(settings.warehouse_path))
     return succeeded
@@ -107,7 +108,7 @@ def run_evaluate(docs: Path, gold: Path, verbose: bool, min_f1: float) -> int:
             raw_dir=raw, warehouse_path=work / "clusterhouse.duckdb", build_path=work / "build.duckdb",
             export_dir=work / "exports", dagster_home=work / "dagster_home",
         )
-        if not run_refresh(settings, quiet=True):
+        if not run_refresh(settings, quiet=True, exports=False):
             print("refresh of the evaluation warehouse failed", file=sys.stderr)
             return 2
         report = score_warehouse(work / "clusterhouse.duckdb", gold)

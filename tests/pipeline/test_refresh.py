@@ -56,7 +56,8 @@ def changing(tmp_path_factory):
     """A warehouse of its own for the tests that change the raw folder; they run in file order."""
     settings = temporary_settings(tmp_path_factory.mktemp("changing"))
     copy_documents(FIXTURES / "pipeline", settings.raw_dir)
-    assert run_refresh(settings, quiet=True)
+    # these tests look at the warehouse only: no export files, workbook, docs site or report
+    assert run_refresh(settings, quiet=True, exports=False)
     return settings
 
 
@@ -64,7 +65,7 @@ def changing(tmp_path_factory):
 def test_a_second_run_with_nothing_changed_changes_nothing(changing):
     before = query(changing.build_path, "select document_id, loaded_at from raw.documents order by 1")
     metrics_before = query(changing.warehouse_path, "select * from marts.fct_cluster_metric order by figure_id")
-    assert run_refresh(changing, quiet=True)
+    assert run_refresh(changing, quiet=True, exports=False)
     assert query(changing.build_path, "select document_id, loaded_at from raw.documents order by 1") == before
     assert query(changing.warehouse_path, "select * from marts.fct_cluster_metric order by figure_id") == metrics_before
 
@@ -77,7 +78,7 @@ def test_edited_and_removed_files_replace_their_documents_while_readers_keep_the
     story = raw / "news" / "yongkang_hardware.txt"
     story.write_text(story.read_text(encoding="utf-8").replace("120 billion", "125 billion"), encoding="utf-8")
     (raw / "news" / "danyang.txt").unlink()
-    assert run_refresh(changing, quiet=True)
+    assert run_refresh(changing, quiet=True, exports=False)
     assert reader.execute("select count(*) from marts.dim_document").fetchone()[0] == 3
     reader.close()
     rows = query(changing.warehouse_path, "select file_name, document_id from marts.dim_document order by 1")
@@ -93,7 +94,7 @@ def test_a_failed_run_leaves_the_last_good_warehouse(changing):
     before = query(changing.warehouse_path, "select count(*) from marts.fct_cluster_metric")
     reader = duckdb.connect(str(changing.warehouse_path), read_only=True)
     shutil.rmtree(changing.raw_dir)
-    assert not run_refresh(changing, quiet=True)
+    assert not run_refresh(changing, quiet=True, exports=False)
     assert query(changing.warehouse_path, "select count(*) from marts.fct_cluster_metric") == before
     assert reader.execute("select count(*) from marts.dim_document").fetchone()[0] == 2
     reader.close()
