@@ -19,6 +19,7 @@ from clusterhouse.warehouse.connect import connect
 BIGGEST = (("output_value", "Output value, billion yuan", 1e9), ("export_value", "Exports, billion yuan", 1e9),
            ("enterprises", "Enterprises", 1.0), ("employees", "Employees", 1.0))
 TOP_N = 10
+TABLE_ROWS = 200  # rows of each table (and the evidence they link to); the marts hold the rest
 _CONFIG = {"displaylogo": False, "responsive": True}
 
 
@@ -78,7 +79,8 @@ def load_report_data(warehouse_path: Path) -> ReportData:
                    cluster_id
             from marts.fct_cluster_series
             where n_conflicting > 0 or n_outliers > 0
-            order by n_conflicting + n_outliers desc, cluster_name, metric, year""")
+            order by n_conflicting + n_outliers desc, cluster_name, metric, year, period
+            limit ?""", [TABLE_ROWS])
         slips = _rows(con, """
             select c.cluster_name, m.metric, m.year, m.period, m.value, m.unit, m.value_cny, m.outlier_factor,
                    m.outlier_cause, m.figure_id, d.file_name, d.language
@@ -86,28 +88,39 @@ def load_report_data(warehouse_path: Path) -> ReportData:
             join marts.dim_cluster c using (cluster_id)
             join marts.dim_document d using (document_id)
             where m.is_outlier
-            order by c.cluster_name, m.metric, m.year""")
+            order by c.cluster_name, m.metric, m.year, m.figure_id
+            limit ?""", [TABLE_ROWS])
         evidence = _rows(con, """
             with keys as (
                 select cluster_id, metric, year, period from marts.fct_cluster_series
                 where n_conflicting > 0 or n_outliers > 0
+                order by n_conflicting + n_outliers desc, cluster_name, metric, year, period
+                limit ?
+            ),
+            slips as (
+                select m.figure_id from marts.fct_cluster_metric m join marts.dim_cluster c using (cluster_id)
+                where m.is_outlier order by c.cluster_name, m.metric, m.year, m.figure_id limit ?
             )
             select m.figure_id, c.cluster_name, m.metric, m.year, m.period, m.value, m.unit, m.qualifier,
                    m.value_text, m.evidence, m.is_outlier, m.copy_kind, d.file_name, d.source_outlet,
                    d.published_date, d.language,
                    m.value_start - m.sentence_start as value_offset, m.value_end - m.sentence_start as value_stop
             from marts.fct_cluster_metric m
-            join keys k on k.cluster_id = m.cluster_id and k.metric = m.metric and k.year = m.year
-                and k.period is not distinct from m.period
             join marts.dim_cluster c on c.cluster_id = m.cluster_id
             join marts.dim_document d on d.document_id = m.document_id
-            order by c.cluster_name, m.metric, m.year, d.published_date, m.figure_id""")
+            where m.figure_id in (select figure_id from slips)
+               or exists (select 1 from keys k where k.cluster_id = m.cluster_id and k.metric = m.metric
+                          and k.year = m.year and k.period is not distinct from m.period)
+            order by c.cluster_name, m.metric, m.year, d.published_date, m.figure_id""", [TABLE_ROWS, TABLE_ROWS])
         counts = _rows(con, """
             select (select count(*) from marts.dim_document) as documents,
                    (select count(*) from marts.dim_cluster) as clusters,
                    (select count(*) from marts.fct_cluster_metric) as figures,
                    (select count(*) from marts.fct_cluster_series) as series_rows,
-                   (select count(*) from marts.dim_document where copy_kind is not null) as copies""")[0]
+                   (select count(*) from marts.dim_document where copy_kind is not null) as copies,
+                   (select count(*) from marts.fct_cluster_series where n_conflicting > 0 or n_outliers > 0)
+                       as conflict_rows,
+                   (select count(*) from marts.fct_cluster_metric where is_outlier) as slip_rows""")[0]
     return ReportData(series, clusters, provinces, biggest, conflicts, slips, evidence, counts)
 
 
@@ -257,6 +270,12 @@ def _sections_tables(data: ReportData) -> str:
                  if conflict_rows else "<p>No two independent sources disagree and no unit slip was found.</p>")
     slips = (_table(["cluster", "metric", "year", "stated", "factor", "likely cause", "document"], slip_rows)
              if slip_rows else "<p>No figure looks like a unit slip.</p>")
+    more = data.counts["conflict_rows"] - len(data.conflicts)
+    if more > 0:
+        conflicts += f"<p>… and {more} more rows: marts.fct_cluster_series where n_conflicting > 0 or n_outliers > 0.</p>"
+    more = data.counts["slip_rows"] - len(data.slips)
+    if more > 0:
+        slips += f"<p>… and {more} more: marts.fct_cluster_metric where is_outlier.</p>"
     return (f'<section id="conflicts"><h2>Where sources disagree</h2>{conflicts}</section>'
             f'<section id="slips"><h2>Likely unit slips</h2><p>Figures 10, 100, 1,000 or 10,000 times away from '
             f'better-supported figures for the same cluster, metric and period; left out of the canonical '
