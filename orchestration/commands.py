@@ -43,16 +43,27 @@ def resource_config(settings: Settings) -> dict:
     return {"resources": {"clusterhouse": {"config": fields}}}
 
 
-def run_refresh_job(settings: Settings, quiet: bool = False) -> bool:
-    """Materialise every asset once through the refresh job; True when the run succeeded."""
+def run_refresh_job(settings: Settings, quiet: bool = False, exports: bool = True) -> bool:
+    """Materialise every asset once through the refresh job; True when the run succeeded.
+
+    ``exports=False`` stops at the published warehouse (no files, workbook, docs site or report):
+    what a throw-away warehouse that is only scored needs."""
     from orchestration.definitions import build_definitions
 
     ensure_dagster_home(settings.dagster_home)
-    job = build_definitions().resolve_job_def(REFRESH_JOB)
+    defs = build_definitions()
+    job = defs.resolve_job_def(REFRESH_JOB)
+    selection = None
+    if not exports:
+        graph = defs.resolve_asset_graph()
+        selection = [key for key in graph.get_all_asset_keys()
+                     if graph.get(key).is_materializable
+                     and (key.path[0] != "exports" or key.path == ["exports", "published_warehouse"])]
     log_level = "WARNING" if quiet else "INFO"
     run_config = {"loggers": {"console": {"config": {"log_level": log_level}}}, **resource_config(settings)}
     with dg.DagsterInstance.from_config(str(settings.dagster_home)) as instance:
-        result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=run_config)
+        result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=run_config,
+                                        asset_selection=selection)
     if not quiet:
         status = "succeeded" if result.success else "FAILED"
         print(f"refresh {status} (run {result.run_id}); warehouse: {settings.warehouse_path}")

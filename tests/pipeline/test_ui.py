@@ -88,7 +88,7 @@ def test_the_asset_catalog_renders_in_a_browser(webserver, tmp_path):
         [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=20000",
-         f"--screenshot={tmp_path / 'assets.png'}", "--window-size=1400,900", "--dump-dom",
+         f"--screenshot={tmp_path / 'assets.png'}", "--window-size=1400,2400", "--dump-dom",
          f"{webserver}/assets?view=flat"],
         capture_output=True, text=True, timeout=120,
     )

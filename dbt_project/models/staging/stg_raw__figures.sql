@@ -25,6 +25,10 @@ renamed as (
         value_end,
         value_text,
         coalesce(is_restatement, false) as is_restatement,
+        -- filled by the extractor from issue 6 on; NULL means "not said", never false
+        year_stated,
+        nullif(trim(scope), '') as scope,
+        cast(confidence as double) as confidence,
         extractor_version
     from source
 )
