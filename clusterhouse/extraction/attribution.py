@@ -127,8 +127,13 @@ def attribute(
             continue
         if sentence.paragraph != paragraph:
             context, paragraph = _Context(earlier_year=last_year), sentence.paragraph
+        national_from: int | None = None  # where a figure of the nation stood earlier in the sentence
         for figure in sentence_figures:
             attributed = _attribute_figure(figure, sentence, context, primary, mentions, rules, published)
+            if attributed.dropped is None and _still_national(national_from, attributed, sentence):
+                attributed = replace(attributed, dropped="national")
+            if attributed.dropped == "national":
+                national_from = attributed.value_start
             if attributed.dropped is not None:
                 result.dropped.append(attributed)
                 continue
@@ -138,6 +143,15 @@ def attribute(
                 result.add_cluster(place, attributed.subject.text, attributed.product, is_primary=False)
         last_year = _carry_over(sentence, context, primary.place, rules) or last_year
     return result
+
+
+def _still_national(national_from: int | None, attributed: AttributedFigure, sentence: SentenceMentions) -> bool:
+    """A sentence about the nation stays about it ("Chinese tile output grew to…, tableware to…, and
+    sanitary ware to…") until it names a place: no figure after a national one without a place
+    named between them is the cluster's."""
+    if national_from is None or attributed.figure.is_company:
+        return False
+    return not any(national_from <= m.start < attributed.value_start for m in sentence.places)
 
 
 def _carry_over(
@@ -189,10 +203,14 @@ def _figure_times(sentence: SentenceMentions, rules: FigureRules) -> tuple[TimeE
 def _sentence_dropped(figure: SentenceFigure, sentence: SentenceMentions, rules: FigureRules) -> str | None:
     """Why the sentence makes a figure no figure of the cluster, or None."""
     text = sentence.text
-    if rules.words.future_cues.search(text[max(0, figure.value_start - 150): figure.value_end + 40]):
+    if _is_future(figure, text, rules):
         return "target or forecast"
     if rules.words.whole_area_cues.search(text):
         return "wider area"  # the whole province's or city's economy, not the cluster's
+    if _in_clause_before(rules.words.fraction_before, text, figure.value_start, rules, reach=30):
+        return "a fraction of a larger total"  # "Quasi metà del fatturato (3,2 miliardi di euro)"
+    if _in_clause_before(rules.words.whole_economy_before, text, figure.value_start, rules):
+        return "wider area"  # "the town's industrial output value reached…": every industry of the town
     if _in_clause_before(rules.words.several_industries, text, figure.value_start, rules):
         return "several industries"  # 五大产业的综合产值: a total over clusters
     if _names_foreign_subject(figure.value_start, sentence, rules):
@@ -200,9 +218,24 @@ def _sentence_dropped(figure: SentenceFigure, sentence: SentenceMentions, rules:
     return None
 
 
-def _in_clause_before(pattern, text: str, position: int, rules: FigureRules) -> bool:
-    """The pattern is found in the clause that ends at ``position``, within 90 characters."""
-    start = max(0, position - 90)
+def _is_future(figure: SentenceFigure, text: str, rules: FigureRules) -> bool:
+    """A target or forecast: its cue ('will', 'plans to', 力争, 预计) comes before the value in the
+    sentence, or after it in the value's own clause (a list's 'and output will exceed 40 billion'
+    is no cue for the figure before it)."""
+    if rules.words.future_cues.search(text, max(0, figure.value_start - 250), figure.value_start):
+        return True
+    clause_end = rules.words.clause_breaks.search(text, figure.value_end)
+    end = min(figure.value_end + 40, clause_end.start() if clause_end else len(text))
+    return rules.words.future_cues.search(text, figure.value_start, end) is not None
+
+
+def _in_clause_before(pattern, text: str, position: int, rules: FigureRules, reach: int = 90) -> bool:
+    """The pattern is found in the clause that ends at ``position``, within ``reach`` characters (an
+    amount in brackets belongs to the words before them: "metà del fatturato (3,2 miliardi)")."""
+    before = text[:position].rstrip()
+    if before.endswith(("(", "（")):
+        position = len(before) - 1
+    start = max(0, position - reach)
     for match in rules.words.clause_breaks.finditer(text, start, position):
         start = match.end()
     return pattern.search(text, start, position) is not None
@@ -226,8 +259,9 @@ def _figure_subject(
     subject = _sentence_subject(list(places), value_start, sentence)
     if context.national_clause and not places:
         return fallback, "national"  # "China is the largest maker; the industry's sales reached…"
-    if not any(m.end <= value_start for m in places):
-        clause_start = max(0, figure.value_start - 80)
+    if not figure.is_company and not any(m.end <= value_start for m in places):
+        # (a firm's figure is the firm's even in a sentence calling it "the national leader")
+        clause_start = max(0, figure.value_start - 160)
         national = rules.words.national_subject.search(text[clause_start: figure.value_start])
         if national and (figure.metric != "rank" or national.start() + clause_start < 3):
             return subject or fallback, "national"  # "China's toy exports", "La Cina resta il primo produttore"

@@ -63,6 +63,7 @@ class FigureRules:
     made_before: re.Pattern  # "turned out some" right before a number
     bare_noun_after: re.Pattern  # the noun phrase right after a number, through an "of"
     firm_noun: re.Pattern  # any noun for firms
+    nouns_anywhere: tuple[tuple[re.Pattern, str], ...]  # the nouns of firms, people and countries, as words
 
 
 def _either(fragments: tuple[str, ...]) -> str:
@@ -104,6 +105,10 @@ def figure_rules(code: str) -> FigureRules:
                                re.IGNORECASE),
         bare_noun_after=re.compile(rf"\s+(?:(?:{of_words})\s+)?((?:[^\W\d_][\w'’-]*\s+){{0,2}}[^\W\d_][\w'’-]*)",
                                    re.IGNORECASE),
+        nouns_anywhere=tuple(
+            (re.compile(rf"(?<!\w)(?:{_either(nouns[unit])})(?!\w)" if lang.about.word_boundaries
+                        else _either(nouns[unit]), flags), unit)
+            for unit in ("firms", "people", "countries")),
         firm_noun=re.compile(rf"(?<!\w)(?:{_either(nouns['firms'])})(?!\w)" if lang.about.word_boundaries
                              else _either(nouns["firms"]), flags),
     )
@@ -190,8 +195,23 @@ def _count_unit(
             if labelled:
                 subset = rules.words.subset_cues.search(labelled.group(1))
                 return (None, mention.end, 0.0) if subset else (unit, mention.end, 0.9)
+        changed = _noun_before_change(sentence, mention, rules)
+        if changed:
+            return changed, mention.end, 0.85
         return None, mention.end, 0.0
     return best[1], offset + best[0], 1.0
+
+
+def _noun_before_change(sentence: str, mention: NumberMention, rules: FigureRules) -> str | None:
+    """'i calzaturifici attivi … sono saliti da 2.761 a 3.647', 'firms grew from 300 to 1,200': the
+    second number counts the noun its clause named before the change."""
+    change = rules.words.rise_to_before.search(sentence, max(0, mention.start - 40), mention.start)
+    if change is None:
+        return None
+    clause_start = _clause_bounds(sentence, change.start(), change.start(), rules)[0]
+    named = [(match.end(), unit) for pattern, unit in rules.nouns_anywhere
+             for match in pattern.finditer(sentence, clause_start, change.start())]
+    return max(named)[1] if named else None
 
 
 def _modifies(noun_end: int, phrase_start: int, sentence: str) -> bool:
@@ -500,7 +520,10 @@ def _money_dropped(
         sentence[max(0, min(cue_start, start) - 15): clause_end]
     ):
         return "one destination"  # exports to one market
-    clause_start = 0 if words.subset_spans_sentence else _clause_bounds(sentence, start, end, rules)[0]
+    if words.subset_spans_sentence:  # up to where the sentence names the whole again (…，全市陶瓷产业集群产值…)
+        clause_start = max((m.start() for m in words.whole_again.finditer(sentence, 0, start)), default=0)
+    else:
+        clause_start = _clause_bounds(sentence, start, end, rules)[0]
     if words.subset_money.search(sentence, min(clause_start, cue_start), start):
         return "subset"  # the amount of a subset of firms (规上企业, "of which")
     if (words.part_of_previous.search(sentence[max(0, start - 20): start]) and previous is not None
@@ -616,7 +639,7 @@ def _count_metric_named(
             return "employees"
         return None
     if unit == "countries":
-        window = sentence[max(0, mention.start - 80): noun_end + 20]
+        window = sentence[max(0, mention.start - 80): noun_end + 30]  # "40 Länder und Regionen ausgeführt"
         return "export_markets" if rules.words.market_cues.search(window) else None
     if unit == "units":
         window = sentence[max(0, mention.start - 80): noun_end + 30]

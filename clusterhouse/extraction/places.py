@@ -253,12 +253,15 @@ class Gazetteer:
         )
 
     def _index_township(self, row: dict) -> None:
-        """A township of the national table: its full Chinese name matches anywhere, its short name
-        only right after its county or city, its pinyin only with a type word ('Wengang town')."""
+        """A township of the national table: its full Chinese name matches anywhere (when it has a
+        type word), its short name only right after its county or city, its pinyin only with a type
+        word ('Wengang town')."""
         name_en = row["name_pinyin"]
         place = self._town_place(row["gazetteer_code"], row["name_zh"], name_en, row["town_type"], row["town_code"],
                                  row["short_zh"])
-        self._add_zh(row["name_zh"], _Entry(place, True, minor=True))
+        # a name without a type word (农场, 综合保税区, 城区: farms, zones, districts) is a common noun as
+        # often as a name: like a short name, it counts only right after its county or city
+        self._add_zh(row["name_zh"], _Entry(place, row["name_zh"] != row["short_zh"], minor=True))
         if len(row["short_zh"]) >= 2 and row["short_zh"] != row["name_zh"]:
             self._add_zh(row["short_zh"], _Entry(place, False, minor=True))
         if row["town_type"] != "other":

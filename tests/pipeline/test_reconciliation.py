@@ -1,6 +1,6 @@
 """End to end on documents written to disagree (tests/fixtures/reconciliation): a Xinhua article,
 its reprint on a mirror site with other boilerplate and a cut-off ending, a Chinese translation
-whose output value lost a 万 (220万元 for 220亿元), and a newer article revising the output value
+whose output value took a billion for a 亿 (22亿元 for 220亿元), and a newer article revising the output value
 for the same year. The pipeline fixtures' Italian feed article (feed.jsonl#1) gives a third,
 independent figure for the same year. One canonical row per key, the copies counted once, the
 slip set aside."""
@@ -42,7 +42,7 @@ def test_the_canonical_output_is_the_newer_figure_with_the_copies_counted_once_a
     assert note == ("Stated by 5 documents (3 independent; 2 reprints or translations counted with their originals). "
                     "Chosen: 23 billion CNY (exact) from shengzhou_revised.txt, published 2023-09-01, the newer "
                     "publication. 2 sources disagree: range 20 billion CNY to 23 billion CNY. 1 figure set aside "
-                    "as likely unit slip (÷10,000).")
+                    "as likely unit slip (÷10).")
 
 
 def test_the_slip_is_flagged_with_its_cause_and_every_statement_stays_in_the_metric_fact(refreshed):
@@ -52,8 +52,8 @@ def test_the_slip_is_flagged_with_its_cause_and_every_statement_stays_in_the_met
         where m.cluster_id = {SHENGZHOU} and m.metric = 'output_value' order by d.file_name""")
     assert [row[:3] for row in figures] == [
         ("feed.jsonl#1", 20e9, False), ("shengzhou_mirror.txt", 22e9, False), ("shengzhou_revised.txt", 23e9, False),
-        ("shengzhou_xinhua.txt", 22e9, False), ("shengzhou_zh.txt", 2.2e6, True)]
-    assert figures[4][3] == 0.0001 and "万" in figures[4][4]
+        ("shengzhou_xinhua.txt", 22e9, False), ("shengzhou_zh.txt", 2.2e9, True)]
+    assert figures[4][3] == 0.1 and "亿" in figures[4][4]
 
 
 def test_every_key_has_one_canonical_row_and_the_other_metrics_come_from_the_original(refreshed):

@@ -54,6 +54,9 @@ class FigureWords:
         "counted that are none of ours (stores, households, hectares), so a number is not read as counting a "
         "noun further on")
     max_words_to_noun: int = value("How many modifier words may stand between a number and its noun", int)
+    rise_to_before: re.Pattern = pattern(
+        "Ends right before the second number of 'rose from X to Y' ('da 2.761 a', 'from 300 to'): Y counts "
+        "the noun named before the change (the firms whose number rose)", ignore_case=True)
     measure_words: bool = value(
         "Counts take measure words between number and noun (300家, 5个国家): the longest measure word wins, "
         "the noun follows it, and the count's context is its clause", bool)
@@ -117,6 +120,9 @@ class FigureWords:
     subset_spans_sentence: bool = value(
         "A subset named earlier in the sentence (其中规上企业213家，实现产值…) carries over its commas: the language "
         "continues a topic across clauses; otherwise only the amount's own clause counts", bool)
+    whole_again: re.Pattern = pattern(
+        "Where a sentence names the whole again (全市陶瓷产业, 全县): a subset carried over commas ends there "
+        "(only read when subset_spans_sentence is true)")
     part_of_previous: re.Pattern = pattern(
         "Shortly before an amount of the same metric as the one before it: a part of that figure (其中)")
     threshold_before: tuple[re.Pattern, ...] = patterns(
@@ -130,6 +136,12 @@ class FigureWords:
     park_words: re.Pattern = phrases("An industrial park: its firms are not all of the cluster's")
     whole_area_cues: re.Pattern = phrases(
         "The sentence is about a wider area's whole economy ('the province as a whole')", bounded=False)
+    fraction_before: re.Pattern = phrases(
+        "Shortly before an amount: it is a fraction of a larger total, so a part, not the whole "
+        "('half of the turnover (3.2 billion euros)', 近一半的产值)", bounded=False)
+    whole_economy_before: re.Pattern = phrases(
+        "In the clause before an amount: it is the place's whole economy, not the cluster's "
+        "(the town's industrial output value, 全镇工业总产值)", bounded=False)
     several_industries: re.Pattern = phrases(
         "Right before an amount, in its clause: it is the total of several industries, not one cluster's "
         "('the five industries' combined output', 五大产业的综合产值)")

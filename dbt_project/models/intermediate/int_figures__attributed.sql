@@ -1,8 +1,10 @@
 -- Cluster figures with their cluster id and money in both yuan and dollars; a figure a
--- document states twice (same cluster, metric, time and value) is kept once.
+-- document states twice (same cluster, metric, time and value) is kept once. Figures whose
+-- confidence is below var('min_confidence') stay out (they are in fct_figure_candidate).
 with figures as (
     select * from {{ ref('stg_raw__figures') }}
     where subject = 'cluster' and place_code is not null and product_id is not null
+        and coalesce(confidence, 1) >= {{ var('min_confidence') }}
 ),
 
 products as (

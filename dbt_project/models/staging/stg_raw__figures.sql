@@ -10,6 +10,7 @@ renamed as (
         place_code,
         nullif(town_name_en, '') as town_name_en,
         nullif(town_name_zh, '') as town_name_zh,
+        nullif(town_code, '') as town_code,
         coalesce(place_ambiguous, false) as is_place_ambiguous,
         product_id,
         metric,

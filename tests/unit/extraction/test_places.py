@@ -311,3 +311,8 @@ def test_a_pinyin_town_right_after_its_city_is_that_town(gaz):
     found = {m.text: m.place and m.place.town_code for m in gaz.find_mentions("The Nanchang Wengang market sells pens.", "en")}
     assert found["Wengang"] == "360124103"
     assert not [m for m in gaz.find_mentions("Mr Wang Wengang said so.", "en") if m.text == "Wengang"]
+
+
+def test_a_township_named_without_a_type_word_needs_its_county_before_it(gaz):
+    # 农场 ("farm") is also the name of a township-level unit: as a word it is no place
+    assert [m.text for m in gaz.find_mentions("全县共有家庭农场1300余家。", "zh")] == []
