@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from clusterhouse.extraction.figures import STOCK_METRICS, FigureRules, SentenceFigure
 from clusterhouse.extraction.geography import CLUSTER_LEVELS, is_within, place_key
@@ -19,9 +20,8 @@ from clusterhouse.extraction.mentions import DocumentMentions, SentenceMentions
 from clusterhouse.extraction.periods import TimeExpression
 from clusterhouse.extraction.places import Place, PlaceMention
 from clusterhouse.extraction.products import Product
-
-_WHOLE_YEAR = re.compile(r"全年|(?:the )?(?:full|whole|entire) year|l'intero anno|todo el año|toute l'année|das ganze Jahr",
-                         re.IGNORECASE)
+from clusterhouse.lang import all_languages
+from clusterhouse.lang.schema.kinds import NEVER
 
 
 @dataclass(frozen=True)
@@ -180,7 +180,8 @@ def _attribute_figure(
 ) -> AttributedFigure:
     """The cluster, product and time of a figure, how far the text supports them, and why it is
     not the cluster's figure when it is not."""
-    timing, time_dropped = _figure_time(figure, _figure_times(sentence, rules), context, published, sentence.text)
+    timing, time_dropped = _figure_time(figure, _figure_times(sentence, rules), context, published, sentence.text,
+                                        mentions.language.time.whole_year_words)
     subject, subject_dropped = _figure_subject(figure, sentence, context, primary, mentions, rules)
     dropped = figure.dropped or time_dropped or _sentence_dropped(figure, sentence, rules) or subject_dropped
     place = subject.place
@@ -323,12 +324,20 @@ def _province_is_subject(mention: PlaceMention, sentence: SentenceMentions) -> b
     """A province named in passing ("in Fujian province") is not the subject of a figure;
     "Zhejiang's textile exports", "Zhejiang exported" and "浙江省纺织品出口" are."""
     start, end = mention.start - sentence.span.start, mention.end - sentence.span.start
-    after = sentence.text[end: end + 12]
-    if re.match(r"(?:\s+province)?(?:'s|’s)", after, re.IGNORECASE):
+    possessive, lead = _province_subject_words()
+    if possessive.match(sentence.text, end):
         return True
-    lead = sentence.text[:start]
-    return bool(re.fullmatch(r"\s*(?:(?:in|nel|en|im|dans)\s+\d{4}\s*,?\s*)?|.*[，。；]\s*|.*\d{4}年[^，]{0,4}", lead,
-                             re.IGNORECASE))
+    return bool(lead.fullmatch(sentence.text, 0, start))
+
+
+@lru_cache(maxsize=1)
+def _province_subject_words() -> tuple[re.Pattern, re.Pattern]:
+    """Every language's possessive endings and subject leads (places.yaml): a text may quote another
+    language's way of naming a place."""
+    def together(pick) -> re.Pattern:
+        found = [pick(lang).pattern for lang in all_languages() if pick(lang).pattern != NEVER.pattern]
+        return re.compile("|".join(f"(?:{p})" for p in found) or NEVER.pattern, re.IGNORECASE)
+    return together(lambda lang: lang.places.province_possessive), together(lambda lang: lang.places.subject_lead)
 
 
 def _resolved(anchor: TimeExpression, times: tuple[TimeExpression, ...], context: _Context) -> TimeExpression:
@@ -350,7 +359,8 @@ def _resolved(anchor: TimeExpression, times: tuple[TimeExpression, ...], context
 
 
 def _figure_time(
-    figure: SentenceFigure, times: tuple[TimeExpression, ...], context: _Context, published: date | None, sentence: str
+    figure: SentenceFigure, times: tuple[TimeExpression, ...], context: _Context, published: date | None, sentence: str,
+    whole_year_words: re.Pattern,
 ) -> tuple[Timing, str | None]:
     """The time a figure refers to, and why it is no figure of today's cluster (a year after
     publication is a target; a year before 1949 is history)."""
@@ -377,7 +387,7 @@ def _figure_time(
     dropped = "after publication" if year is not None and pub_year is not None and year > pub_year else None
     if (anchor is not None and not anchor.has_year and published is not None and published.month <= 2
             and figure.metric not in STOCK_METRICS and figure.metric != "rank"
-            and _WHOLE_YEAR.fullmatch(sentence[anchor.start: anchor.end])):
+            and whole_year_words.fullmatch(sentence[anchor.start: anchor.end])):
         year = pub_year - 1  # "全年…" in a January or February article: the year just ended
     if dropped is None and year is not None and year < 1949:
         dropped = "history"  # not a figure of today's cluster
