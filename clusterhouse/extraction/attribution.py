@@ -263,8 +263,8 @@ def _figure_subject(
     if not figure.is_company and not any(m.end <= value_start for m in places):
         # (a firm's figure is the firm's even in a sentence calling it "the national leader")
         clause_start = max(0, figure.value_start - 160)
-        national = rules.words.national_subject.search(text[clause_start: figure.value_start])
-        if national and (figure.metric != "rank" or national.start() + clause_start < 3):
+        national = _nation_named_before(text, clause_start, figure.value_start, rules)
+        if national and (figure.metric != "rank" or national.start() < 3):
             return subject or fallback, "national"  # "China's toy exports", "La Cina resta il primo produttore"
         if rules.words.national_subject.match(text):
             return subject or fallback, "national"  # "China es el mayor exportador…: en 2022 vendió…"
@@ -274,6 +274,18 @@ def _figure_subject(
             and not (subject.place.level == "county" and _names_the_product(sentence, mentions))):
         return subject, "wider area"  # the cluster's province or city (a county that makes its product is one too)
     return subject, None
+
+
+def _nation_named_before(text: str, start: int, position: int, rules: FigureRules) -> re.Match | None:
+    """The nation as the subject of what comes before ``position``: a nation that is the whole of a
+    share ("占全国的七分之一，总产值…", "30 percent of China's") counts only in the amount's own clause
+    ("…, or 10 percent of China's exports of 50 billion yuan")."""
+    for match in rules.words.national_subject.finditer(text, start, position):
+        if (rules.words.share_before_nation.search(text, max(0, match.start() - 20), match.start())
+                and rules.words.clause_breaks.search(text, match.end(), position)):
+            continue
+        return match
+    return None
 
 
 def _is_the_cluster(mention: PlaceMention | None, primary: Subject) -> bool:
