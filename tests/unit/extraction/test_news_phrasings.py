@@ -265,3 +265,16 @@ def test_a_share_of_the_nations_total_is_the_clusters_figure_and_the_total_is_no
             "percent of China's total tea exports of 50 billion yuan.")
     values = [f[1] for f in doc_figures(text, "en")]
     assert 5e9 in values and 50e9 not in values
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Keqiao textiles\n\nKeqiao district in Zhejiang trades textiles. Exports hit 72.6 billion yuan in 2022, up "
+     "from 64.1 billion yuan in 2021. The district's fabrics are sold to 192 countries and regions.", "en"),
+    ("Keqiao tessile\n\nIl distretto di Keqiao, nello Zhejiang, commercia tessuti. Le esportazioni hanno raggiunto "
+     "72,6 miliardi di yuan nel 2022, rispetto ai 64,1 miliardi di yuan nel 2021. I tessuti sono esportati in "
+     "192 Paesi e regioni.", "it"),
+])
+def test_the_year_of_a_compared_amount_dates_that_amount_only(text, language):
+    found = {(f[0], f[1]): f[3] for f in doc_figures(text, language)}
+    assert found[("export_value", 72.6e9)] == 2022 and found[("export_value", 64.1e9)] == 2021
+    assert found[("export_markets", 192)] == 2022
