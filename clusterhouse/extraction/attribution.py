@@ -180,7 +180,7 @@ def _attribute_figure(
 ) -> AttributedFigure:
     """The cluster, product and time of a figure, how far the text supports them, and why it is
     not the cluster's figure when it is not."""
-    times = _figure_times(sentence, rules, figure.value_start)
+    times = _figure_times(sentence, rules, figure)
     timing, time_dropped = _figure_time(figure, times, context, published, sentence.text,
                                         mentions.language.time.whole_year_words)
     subject, subject_dropped = _figure_subject(figure, sentence, context, primary, mentions, rules)
@@ -195,13 +195,14 @@ def _attribute_figure(
     return AttributedFigure(figure, sentence, subject, product, timing, confidence, dropped)
 
 
-def _figure_times(sentence: SentenceMentions, rules: FigureRules, figure_start: int | None = None
+def _figure_times(sentence: SentenceMentions, rules: FigureRules, figure: SentenceFigure | None = None
                   ) -> tuple[TimeExpression, ...]:
     """The sentence's time expressions that can say when a figure applies: not the base of a
     comparison ("7 percent more than a year earlier", "up from 2019")."""
     base = rules.words.comparison_base_before
+    figure_span = range(figure.value_start, figure.value_end) if figure is not None else ()
     return tuple(t for t in sentence.times if not base.search(sentence.text, max(0, t.start - 25), t.start)
-                 and _compared_amount_dated(t, sentence, rules) in (None, figure_start))
+                 and _compared_amount_dated(t, sentence, rules) in (None, *figure_span))
 
 
 def _compared_amount_dated(time: TimeExpression, sentence: SentenceMentions, rules: FigureRules) -> int | None:
