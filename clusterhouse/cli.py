@@ -103,8 +103,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="clusterhouse", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("refresh", help="materialise every asset once (the nightly job) and publish")
-    ui = commands.add_parser("ui", help="start the Dagster UI and the schedule daemon (dagster dev)")
+    ui = commands.add_parser("ui", help="start the Dagster UI and the daemon that runs the schedule and sensor (dg dev)")
     ui.add_argument("--port", type=int, default=3000)
+    ui.add_argument("--host", default="127.0.0.1", help="address to serve on (default: this machine only)")
     sql = commands.add_parser(
         "sql", help="run one read-only query against the published warehouse",
         description="Run one read-only query against the published warehouse. Statements that would "
@@ -128,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "ui":
         from orchestration.commands import run_ui
 
-        return run_ui(load_settings(), args.port)
+        return run_ui(load_settings(), args.port, args.host)
     if args.command == "sql":
         return run_sql(args.query, args.format, args.allow_files)
     if args.command == "evaluate":
