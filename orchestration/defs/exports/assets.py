@@ -4,6 +4,7 @@
 import dagster as dg
 
 from clusterhouse.warehouse import export_marts, publish
+from clusterhouse.warehouse.publish import PublishError
 from orchestration.defs.resources import WAREHOUSE_POOL, ClusterhouseResource
 from orchestration.defs.transform.assets import warehouse_models
 
@@ -20,7 +21,10 @@ MART_KEYS = sorted((key for key in warehouse_models.keys if key.path[0] == "mart
 )
 def published_warehouse(context: dg.AssetExecutionContext, clusterhouse: ClusterhouseResource) -> dg.MaterializeResult:
     settings = clusterhouse.settings()
-    publish(settings.build_path, settings.warehouse_path)
+    try:
+        publish(settings.build_path, settings.warehouse_path)
+    except PublishError as error:
+        raise dg.Failure(str(error)) from error
     size = settings.warehouse_path.stat().st_size
     return dg.MaterializeResult(metadata={"path": str(settings.warehouse_path), "size_bytes": size})
 
