@@ -103,7 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="clusterhouse", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("refresh", help="materialise every asset once (the nightly job) and publish")
-    ui = commands.add_parser("ui", help="start the Dagster UI and the daemon that runs the schedule and sensor (dg dev)")
+    ui = commands.add_parser(
+        "ui", help="start the Dagster UI and the daemon that runs the schedule and the sensor (dg dev)")
     ui.add_argument("--port", type=int, default=3000)
     ui.add_argument("--host", default="127.0.0.1", help="address to serve on (default: this machine only)")
     sql = commands.add_parser(

@@ -38,10 +38,14 @@ class Limits:
     """What one source file or document may cost a refresh; past a limit it is rejected with the
     reason (raw.rejected_files, raw.extracted_documents.error) and the run goes on."""
 
-    max_file_bytes: int = 64 << 20  # bigger files are not read at all [CLUSTERHOUSE_MAX_FILE_MB]
-    max_document_chars: int = 1_000_000  # text of one article, after decoding [CLUSTERHOUSE_MAX_DOCUMENT_CHARS]
-    seconds_per_document: float = 120.0  # reading one file, or extracting one document [CLUSTERHOUSE_DOCUMENT_SECONDS]
-    worker_memory_bytes: int = 2 << 30  # growth of one reading/extraction process [CLUSTERHOUSE_WORKER_MEMORY_MB]
+    # bigger files are not read at all [CLUSTERHOUSE_MAX_FILE_MB]
+    max_file_bytes: int = 64 << 20
+    # text of one article, after decoding [CLUSTERHOUSE_MAX_DOCUMENT_CHARS]
+    max_document_chars: int = 1_000_000
+    # reading one file, or extracting one document [CLUSTERHOUSE_DOCUMENT_SECONDS]
+    seconds_per_document: float = 120.0
+    # growth of one reading or extraction process [CLUSTERHOUSE_WORKER_MEMORY_MB]
+    worker_memory_bytes: int = 2 << 30
 
 
 def load_limits(env: dict[str, str] | None = None) -> Limits:
@@ -64,7 +68,8 @@ def load_limits(env: dict[str, str] | None = None) -> Limits:
         max_file_bytes=int(number("CLUSTERHOUSE_MAX_FILE_MB", default.max_file_bytes, 1 << 20)),
         max_document_chars=int(number("CLUSTERHOUSE_MAX_DOCUMENT_CHARS", default.max_document_chars)),
         seconds_per_document=number("CLUSTERHOUSE_DOCUMENT_SECONDS", default.seconds_per_document),
-        worker_memory_bytes=int(number("CLUSTERHOUSE_WORKER_MEMORY_MB", default.worker_memory_bytes, 1 << 20)),
+        worker_memory_bytes=int(number("CLUSTERHOUSE_WORKER_MEMORY_MB", default.worker_memory_bytes,
+                                       1 << 20)),
     )
 
 

@@ -94,8 +94,8 @@ def _wait_for_other_runs(instance: dg.DagsterInstance, say, poll_seconds: float 
     while others := alive_runs(instance):
         new = [run_id for run_id in others if run_id not in announced]
         if new:
-            say(f"waiting for run {', '.join(new)} (launched from the UI, the schedule, the sensor or another "
-                "terminal) to finish: one run writes the warehouse at a time")
+            say(f"waiting for run {', '.join(new)} (launched from the UI, the schedule, the sensor or "
+                "another terminal) to finish: one run writes the warehouse at a time")
             announced.update(new)
         time.sleep(poll_seconds)
 
@@ -142,7 +142,8 @@ def run_ui(settings: Settings, port: int, host: str = "127.0.0.1", stop_seconds:
 
     for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, request_stop)
-    print(f"Dagster UI on http://{host}:{port} (instance: {settings.dagster_home}); Ctrl-C stops it", flush=True)
+    print(f"Dagster UI on http://{host}:{port} (instance: {settings.dagster_home}); Ctrl-C stops it",
+          flush=True)
     child = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, process_group=0, preexec_fn=_child_of_ui)
     while child.poll() is None:
         if stop_requested and time.monotonic() - stop_requested[0] > stop_seconds:

@@ -121,7 +121,8 @@ def recover_dead_runs(instance: dg.DagsterInstance, log=None) -> list[str]:
     if storage.supports_global_concurrency_limits:
         holders = storage.get_concurrency_run_ids()
         if holders:
-            ended = instance.get_run_records(filters=RunsFilter(run_ids=list(holders), statuses=FINISHED_STATUSES))
+            ended = instance.get_run_records(
+                filters=RunsFilter(run_ids=list(holders), statuses=FINISHED_STATUSES))
             for record in ended:
                 storage.free_concurrency_slots_for_run(record.dagster_run.run_id)
     return recovered
@@ -129,5 +130,6 @@ def recover_dead_runs(instance: dg.DagsterInstance, log=None) -> list[str]:
 
 def alive_runs(instance: dg.DagsterInstance, excluding: str | None = None) -> list[str]:
     """Ids of the runs in progress that have a live process."""
-    return [record.dagster_run.run_id for record in instance.get_run_records(filters=RunsFilter(statuses=_IN_PROGRESS))
+    records = instance.get_run_records(filters=RunsFilter(statuses=_IN_PROGRESS))
+    return [record.dagster_run.run_id for record in records
             if record.dagster_run.run_id != excluding and is_alive(instance, record)]

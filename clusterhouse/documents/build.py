@@ -19,7 +19,6 @@ from clusterhouse.documents.readers import READERS
 from clusterhouse.settings import Limits
 from clusterhouse.text.language import detect_language
 
-
 _NOT_TEXT = re.compile(r"[\ud800-\udfff]|\x00")  # lone surrogates (from JSON escapes) and NUL
 
 
@@ -30,8 +29,10 @@ def valid_text(value: str | None) -> str | None:
     return _NOT_TEXT.sub(lambda match: "" if match.group() == "\x00" else "\ufffd", value)
 
 
-def build_document(article: Article, *, path: str, file_name: str, file_sha256: str, fmt: str) -> SourceDocument:
-    metadata = {key: valid_text(value) if isinstance(value, str) else value for key, value in article.metadata.items()}
+def build_document(article: Article, *, path: str, file_name: str, file_sha256: str,
+                   fmt: str) -> SourceDocument:
+    metadata = {key: valid_text(value) if isinstance(value, str) else value
+                for key, value in article.metadata.items()}
     text, title = valid_text(article.text), valid_text(article.title)
     if not text.strip():
         raise UnreadableFile("no text found")
@@ -80,7 +81,8 @@ def _read(data: bytes, relative: str, limits: Limits) -> tuple[list[SourceDocume
         try:
             if len(item.text) > limits.max_document_chars:
                 raise UnreadableFile(f"text too long: {len(item.text):,} characters, the limit is "
-                                     f"{limits.max_document_chars:,} per document (CLUSTERHOUSE_MAX_DOCUMENT_CHARS)")
+                                     f"{limits.max_document_chars:,} per document "
+                                     "(CLUSTERHOUSE_MAX_DOCUMENT_CHARS)")
             documents.append(build_document(item, path=relative, file_name=name + suffix_label,
                                             file_sha256=sha, fmt=fmt))
         except UnreadableFile as error:
@@ -88,7 +90,10 @@ def _read(data: bytes, relative: str, limits: Limits) -> tuple[list[SourceDocume
     return documents, rejected
 
 
-def read_bytes(data: bytes, relative: str, limits: Limits | None = None) -> tuple[list[SourceDocument], list[RejectedFile]]:
+Read = tuple[list[SourceDocument], list[RejectedFile]]
+
+
+def read_bytes(data: bytes, relative: str, limits: Limits | None = None) -> Read:
     """The articles in the bytes of one file (``relative`` is its path under the raw folder), and
     the parts that could not be read (with the reason). Never raises for bad input."""
     try:
@@ -101,7 +106,7 @@ def read_bytes(data: bytes, relative: str, limits: Limits | None = None) -> tupl
         return [], [RejectedFile(relative, f"unexpected error: {type(error).__name__}: {error}")]
 
 
-def read_file(path: Path, raw_root: Path, limits: Limits | None = None) -> tuple[list[SourceDocument], list[RejectedFile]]:
+def read_file(path: Path, raw_root: Path, limits: Limits | None = None) -> Read:
     """The articles in one file, and the parts that could not be read (with the reason)."""
     path, raw_root = Path(path), Path(raw_root)
     try:

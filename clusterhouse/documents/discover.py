@@ -142,8 +142,11 @@ def discover_files(raw_root: Path, include_unsupported: bool = False) -> list[Pa
     record them as rejected ("unsupported file type .docx") instead of silently ignoring them.
     """
     raw_root = Path(raw_root)
-    return [raw_root / entry.path for entry in walk_raw_folder(raw_root, include_unsupported)
-            if entry.real is not None or (include_unsupported and (entry.refused or "").startswith("unsupported"))]
+    def listed(entry: Found) -> bool:
+        unsupported = (entry.refused or "").startswith("unsupported")
+        return entry.real is not None or (include_unsupported and unsupported)
+
+    return [raw_root / entry.path for entry in walk_raw_folder(raw_root, include_unsupported) if listed(entry)]
 
 
 # Kept as a module attribute so that tests running as root (who may read anything) can make one

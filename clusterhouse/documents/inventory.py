@@ -123,7 +123,8 @@ def read_files(raw_root: Path, states: list[FileState], workers: int,
     limits = limits or Limits()
     jobs = [_ReadJob(str(raw_root), state, limits) for state in states]
     outcomes = bounded_map(_read_one, jobs, workers=workers, seconds=limits.seconds_per_document,
-                           memory_bytes=limits.worker_memory_bytes, what="reading the file", items_per_worker=16,
+                           memory_bytes=limits.worker_memory_bytes, what="reading the file",
+                           items_per_worker=16,
                            prepare=_warm_up)
     return [
         outcome if not isinstance(outcome, Stopped)
@@ -154,13 +155,14 @@ def ingest_rows(plan: IngestPlan, results: list[ReadResult], now: datetime) -> I
         sha = result.file_sha256 or state.file_sha256
         rows.documents.extend({**doc.__dict__, "loaded_at": now} for doc in result.documents)
         for rejection in result.rejected:
-            rows.rejected.append({"source_path": state.path, "path": rejection.path, "reason": rejection.reason,
-                                  "file_sha256": sha, "rejected_at": now})
+            rows.rejected.append({"source_path": state.path, "path": rejection.path,
+                                  "reason": rejection.reason, "file_sha256": sha, "rejected_at": now})
         count = len(result.documents)
         status = "loaded" if not result.rejected else ("partly_rejected" if count else "rejected")
         # a file refused unopened keeps its fingerprint; one that could not be read this time
         # (gone, locked, stopped) gets none that matches, so the next refresh tries it again
-        fingerprint = state.fingerprint if state.refused else (result.file_sha256 or f"retry:{now.isoformat()}")
+        retry = f"retry:{now.isoformat()}"
+        fingerprint = state.fingerprint if state.refused else (result.file_sha256 or retry)
         rows.files.append({"path": state.path, "file_sha256": sha, "fingerprint": fingerprint,
                            "size_bytes": state.size_bytes, "status": status, "document_count": count,
                            "loaded_at": now, "removed_at": None})
