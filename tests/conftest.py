@@ -43,3 +43,24 @@ def query(path: Path, sql: str) -> list[tuple]:
         return con.execute(sql).fetchall()
     finally:
         con.close()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Make `--dist loadgroup` group again: pytest-xdist 3.8 marks a test's group by appending
+    `@<group>` to `item._nodeid`, which pytest 9 no longer reads (the id lives in `item._id`), so
+    tests sharing a module-scoped warehouse were spread over both workers, each building its own
+    (and tests that run in order on one warehouse could land on different ones)."""
+    if not getattr(config.option, "loadgroup", False) or not items or not hasattr(items[0], "_id"):
+        return
+    from _pytest.nodeid import NodeId
+
+    for item in items:
+        groups = sorted({str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
+                         for mark in item.iter_markers("xdist_group")})
+        suffix = "@" + "_".join(groups)
+        if not groups or item.nodeid.endswith(suffix):
+            continue
+        node = item._id
+        last = node.names[-1] + (f"[{node.params}]" if node.params is not None else "")
+        item._id = NodeId(path=node.path, names=(*node.names[:-1], last + suffix))
