@@ -1,4 +1,4 @@
-"""`clusterhouse`: refresh the warehouse, query it, score extraction against annotations.
+"""`clusterhouse`: refresh the warehouse, query it, draw the report, score extraction against annotations.
 
 `refresh`, `evaluate` and `ui` run Dagster: they reach ``orchestration.commands`` when called (the
 only way from this package into the Dagster glue), so importing clusterhouse never imports Dagster.
@@ -14,11 +14,12 @@ from pathlib import Path
 from clusterhouse.settings import Settings, load_settings
 
 
-def run_refresh(settings: Settings, quiet: bool = False) -> bool:
-    """Materialise every asset once through the refresh job; True when the run succeeded."""
+def run_refresh(settings: Settings, quiet: bool = False, exports: bool = True) -> bool:
+    """Materialise every asset once through the refresh job; True when the run succeeded.
+    ``exports=False`` stops at the published warehouse (for throw-away warehouses)."""
     from orchestration.commands import run_refresh_job
 
-    succeeded = run_refresh_job(settings, quiet=quiet)
+    succeeded = run_refresh_job(settings, quiet=quiet, exports=exports)
     if succeeded and not quiet:
         print(_summary(settings.warehouse_path))
     return succeeded
@@ -46,7 +47,8 @@ def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
     if fmt == "csv":
         import csv
 
-        writer = csv.writer(sys.stdout)
+        # \n line ends, as the DuckDB CLI and the CSV exports write them
+        writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(columns)
         writer.writerows(rows)
         return
@@ -75,6 +77,18 @@ def run_sql(query: str, fmt: str, allow_files: bool = False) -> int:
     return 0
 
 
+def run_report(output: Path | None) -> int:
+    from clusterhouse.report import write_report
+
+    settings = load_settings()
+    if not settings.warehouse_path.exists():
+        print(f"no warehouse at {settings.warehouse_path}: run `clusterhouse refresh` first", file=sys.stderr)
+        return 2
+    target = write_report(settings.warehouse_path, (output or settings.export_dir / "report.html").resolve())
+    print(f"report written to {target} (one file; opens in a browser with no network)")
+    return 0
+
+
 def run_evaluate(docs: Path, gold: Path, verbose: bool, min_f1: float) -> int:
     import shutil
     import tempfile
@@ -89,7 +103,7 @@ def run_evaluate(docs: Path, gold: Path, verbose: bool, min_f1: float) -> int:
             raw_dir=raw, warehouse_path=work / "clusterhouse.duckdb", build_path=work / "build.duckdb",
             export_dir=work / "exports", dagster_home=work / "dagster_home",
         )
-        if not run_refresh(settings, quiet=True):
+        if not run_refresh(settings, quiet=True, exports=False):
             print("refresh of the evaluation warehouse failed", file=sys.stderr)
             return 2
         report = score_warehouse(work / "clusterhouse.duckdb", gold)
@@ -118,6 +132,9 @@ def main(argv: list[str] | None = None) -> int:
                      help="let the query read and write files on this machine (read_csv, read_text, COPY ... TO, "
                           "EXPORT DATABASE), with your permissions; off by default so that a query pasted "
                           "from elsewhere can only read the warehouse")
+    report = commands.add_parser("report", help="write the HTML report of the published warehouse (charts, conflicts)")
+    report.add_argument("-o", "--output", type=Path, default=None,
+                        help="file to write [the export folder's report.html]")
     evaluate = commands.add_parser("evaluate", help="build a throw-away warehouse from DOCS and score it against GOLD")
     evaluate.add_argument("docs", type=Path)
     evaluate.add_argument("gold", type=Path)
@@ -133,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_ui(load_settings(), args.port, args.host)
     if args.command == "sql":
         return run_sql(args.query, args.format, args.allow_files)
+    if args.command == "report":
+        return run_report(args.output)
     if args.command == "evaluate":
         return run_evaluate(args.docs, args.gold, args.verbose, args.min_f1)
     return 2

@@ -51,8 +51,11 @@ def resource_config(settings: Settings) -> dict:
     return {"resources": {"clusterhouse": {"config": fields}}}
 
 
-def run_refresh_job(settings: Settings, quiet: bool = False) -> bool:
+def run_refresh_job(settings: Settings, quiet: bool = False, exports: bool = True) -> bool:
     """Materialise every asset once through the refresh job; True when the run succeeded.
+
+    ``exports=False`` stops at the published warehouse (no files, workbook, docs site or report):
+    what a throw-away warehouse that is only scored needs.
 
     Runs that died without ending are marked failed first (orchestration/runs.py), and a run still
     in progress (launched from the UI, the schedule, the sensor or another terminal) is waited for:
@@ -60,7 +63,14 @@ def run_refresh_job(settings: Settings, quiet: bool = False) -> bool:
     from orchestration.definitions import build_definitions
 
     ensure_dagster_home(settings.dagster_home)
-    job = build_definitions().resolve_job_def(REFRESH_JOB)
+    defs = build_definitions()
+    job = defs.resolve_job_def(REFRESH_JOB)
+    selection = None
+    if not exports:
+        graph = defs.resolve_asset_graph()
+        selection = [key for key in graph.get_all_asset_keys()
+                     if graph.get(key).is_materializable
+                     and (key.path[0] != "exports" or key.path == ["exports", "published_warehouse"])]
     log_level = "WARNING" if quiet else "INFO"
     run_config = {"loggers": {"console": {"config": {"log_level": log_level}}}, **resource_config(settings)}
     say = (lambda message: None) if quiet else (lambda message: print(message, file=sys.stderr))
@@ -72,7 +82,8 @@ def run_refresh_job(settings: Settings, quiet: bool = False) -> bool:
         take_lease(instance, run_id)
         try:
             result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=run_config,
-                                            run_id=run_id, tags={"clusterhouse/trigger": "cli"})
+                                            run_id=run_id, tags={"clusterhouse/trigger": "cli"},
+                                            asset_selection=selection)
         except KeyboardInterrupt:
             say(f"refresh interrupted (run {run_id}); the published warehouse is the last complete one")
             return False

@@ -47,20 +47,18 @@ def query(path: Path, sql: str) -> list[tuple]:
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """Make `--dist loadgroup` group again: pytest-xdist 3.8 marks a test's group by appending
-    `@<group>` to `item._nodeid`, which pytest 9 no longer reads (the id lives in `item._id`), so
-    tests sharing a module-scoped warehouse were spread over both workers, each building its own
-    (and tests that run in order on one warehouse could land on different ones)."""
-    if not getattr(config.option, "loadgroup", False) or not items or not hasattr(items[0], "_id"):
+    """Keep `xdist_group` working: pytest-xdist 3.8 marks a test's group by assigning
+    ``item._nodeid``, which pytest 9 no longer reads (the node id lives in ``item._id``), so the
+    groups were silently split across workers (each built its own shared warehouse, and tests that
+    run in order on one warehouse could interleave). Same suffix as xdist's, set where pytest reads it."""
+    if not getattr(config.option, "loadgroup", False):
         return
-    from _pytest.nodeid import NodeId
-
+    try:
+        from _pytest.nodeid import NodeId
+    except ImportError:  # an older pytest, where xdist's own suffix works
+        return
     for item in items:
         groups = sorted({str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
                          for mark in item.iter_markers("xdist_group")})
-        suffix = "@" + "_".join(groups)
-        if not groups or item.nodeid.endswith(suffix):
-            continue
-        node = item._id
-        last = node.names[-1] + (f"[{node.params}]" if node.params is not None else "")
-        item._id = NodeId(path=node.path, names=(*node.names[:-1], last + suffix))
+        if groups and "@" not in item.nodeid:
+            item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(groups)}")

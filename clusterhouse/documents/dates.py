@@ -29,7 +29,7 @@ from clusterhouse.lang import Language, all_languages
 from clusterhouse.lang import language as language_data
 from clusterhouse.lang.schema.kinds import NEVER
 
-HEAD_CHARS = 400
+HEAD_CHARS = 1000  # scraped pages put menus and notices before the byline
 TAIL_CHARS = 400
 METADATA = "metadata"
 TEXT = "text"
@@ -122,7 +122,7 @@ def _date_words() -> _DateWords:
         re.compile(rf"{_YEAR}\s*(?:{year_word})\s*(?P<month>[01]?\d)\s*(?:{month_word})\s*{_DAY}"
                    rf"\s*(?:{day_word})"),
         # 14.12.2021, 14/12/2021 (day first; see _date_from_match for the month-first order)
-        re.compile(rf"(?<![\d.]){_DAY}(?P<sep>[./])(?P<month>[01]?\d)(?P=sep){_YEAR}"),
+        re.compile(rf"(?<![\d.]){_DAY}(?P<sep>[./])\s?(?P<month>[01]?\d)(?P=sep)\s?{_YEAR}"),
         # 14 dicembre 2021, 14 de diciembre de 2021, 1er décembre 2021, 14. Dezember 2021, 23-Jul-2021
         re.compile(rf"(?<!\d){_DAY}(?:{suffix}|º|°|\.)?[\s\-/]*(?:(?:{connector})\s+)?{named_month}"
                    rf"[\s\-/,]*(?:(?:{connector})\s+)?{_YEAR}", re.IGNORECASE),
@@ -147,6 +147,10 @@ def _date_words() -> _DateWords:
         # 新华社广州12月14日电, 本报北京12月14日讯
         re.compile(rf"(?P<month>[01]?\d)\s*(?:{month_word})\s*(?P<day>[0-3]?\d)\s*(?:{day_word})\s*"
                    rf"(?:{words['dateline_words']})"),
+        # "Dernière mise à jour à 16h00 le 15/06": a labelled day and month, day first
+        re.compile(rf"(?:{words['published_labels']}|{words['updated_labels']}|{words['date_labels']})"
+                   rf"[^\n\d]{{0,30}}(?:\d{{1,2}}[:h.]\d{{2}}[^\n\d]{{0,12}})?"
+                   rf"(?<!\d)(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![/\d])", re.IGNORECASE),
     )
     event_cues = _every_language("date_event_cues", before=_LETTER_BEFORE, after=_LETTER_AFTER)
     year_cues = _every_language("year_cues_before", before=_LETTER_BEFORE)
@@ -251,7 +255,8 @@ def _label_rank(prefix: str) -> int | None:
 
 # A dateline with a full date: "ZHONGSHAN, Guangdong, March 18, 2024 (Outlet) --", "ZHUJI (Zhejiang), 9 ottobre 2023 -"
 _DATELINE_PREFIX = re.compile(r"^\s*(?:\([^()\n]{2,30}\)\s*[-–—]+\s*)?[A-ZÀ-Þ][\w .,'’()-]{1,50},\s*$")
-_DATELINE_FOLLOWER = re.compile(r"\s*(?:\([^()\n]{1,50}\)\s*)?(?:--|[-–—:])")
+# after the date: an agency in brackets, or a wire service's slug ("/PRNewswire/ --"), then a dash
+_DATELINE_FOLLOWER = re.compile(r"\s*(?:\([^()\n]{1,50}\)\s*|/[^/\n]{2,30}/\s*)?(?:--|[-–—:])")
 
 
 def _marker_rank(window: str, start: int, end: int | None = None) -> float | None:
@@ -279,10 +284,38 @@ def _marker_rank(window: str, start: int, end: int | None = None) -> float | Non
     return None
 
 
+@lru_cache(maxsize=1)
+def _numeral_date_part() -> tuple[re.Pattern, dict[str, int]]:
+    """Numerals written with characters before a year, month or day word (二〇二三年三月五日)."""
+    values: dict[str, int] = {}
+    for lang in all_languages():
+        values.update(lang.numbers.numeral_digits)
+        values.update({char: value for char, value in lang.numbers.numeral_units.items() if value == 10})
+    words = _every_language("year_words") + "|" + _every_language("month_words") + "|" + _every_language("day_words")
+    chars = "".join(sorted(values))
+    return re.compile(rf"([{re.escape(chars)}]{{1,4}})(?=\s*(?:{words}))") if chars else re.compile(_NEVER), values
+
+
+def _arabic_date_numerals(text: str) -> str:
+    """二〇二三年三月二十五日 -> 2023年3月25日, so the date patterns read it."""
+    pattern, values = _numeral_date_part()
+
+    def arabic(match: re.Match) -> str:
+        digits = [values[char] for char in match.group(1)]
+        if 10 not in digits:
+            return "".join(map(str, digits))  # 二〇二三: digit by digit
+        tens_at = digits.index(10)
+        tens = digits[tens_at - 1] if tens_at else 1
+        ones = digits[tens_at + 1] if tens_at + 1 < len(digits) else 0
+        return str(tens * 10 + ones)  # 十二, 二十五
+
+    return pattern.sub(arabic, text)
+
+
 def find_marker_date(text: str, language: Language | str | None = None) -> tuple[dt.date, float] | None:
     """Best explicit date marker in the head or tail of the text, with its rank."""
-    head = text[:HEAD_CHARS]
-    tail = text[-TAIL_CHARS:] if len(text) > HEAD_CHARS else ""
+    head = _arabic_date_numerals(text[:HEAD_CHARS])
+    tail = _arabic_date_numerals(text[-TAIL_CHARS:]) if len(text) > HEAD_CHARS else ""
     candidates = []
     for window_order, window in enumerate((head, tail)):
         for start, end, parsed in iter_full_dates(window, language):
@@ -331,29 +364,39 @@ def _names_part_of_year(text: str, start: int, end: int) -> bool:
 
 
 def infer_year(text: str, month: int | None = None) -> int | None:
-    """The year an undated article was written in, from the years it mentions; None if unknown.
+    """The year of an article whose dateline gives day and month only, from what the text itself
+    says of the present; None when it says nothing, never a guess (a wrong year shifts every
+    relative year of the article).
 
-    "this year (2021)" settles it; "last year, in 2020" means 2021; a full date or a part of a
-    year ("January to September 2023") names the current year; a whole year the text reports
-    figures for ("In 2022, output reached…") was most likely reported the next year. Targets
-    such as "by 2025" are excluded. A dateline in November or December may report on its own
-    year, so there a whole year counts as the current one. Nothing is guessed from the clock.
+    "this year (2021)" settles it, and "last year, in 2020" means 2021; otherwise the latest full
+    date the text states (a caption's "9 June 2021" beside a "15/06" stamp), or a part of a year
+    named beside "this year" ("the first three quarters of 2021…, from January to July this
+    year"). A year named alone or with part of itself ("in the first half of 2022") may be last
+    year's news: it decides nothing.
+    Targets ("by 2025") and forecasts are never the present.
     """
     words = _date_words()
     this_year = [y for m in words.this_year.finditer(text) if (y := _linked_year(text, m))]
     if this_year:
         return max(this_year)
-    current = [found.year for start, _end, found in iter_full_dates(text) if not _year_is_target(text, start)]
-    reported = []
-    for year, start, end in _bare_years(text):
-        if not _is_future_statement(text, start):
-            (current if _names_part_of_year(text, start, end) else reported).append(year)
-    # "this year" without a year beside it: the whole years the text names are past years
-    speaks_of_this_year = bool(words.this_year.search(text))
-    next_year = 0 if month is not None and month >= 11 and not speaks_of_this_year else 1
-    candidates = set(current) | {year + next_year for year in reported}
-    candidates |= {y + 1 for m in words.last_year.finditer(text) if (y := _linked_year(text, m))}
-    return max(candidates) if candidates else None
+    last_year = [y + 1 for m in words.last_year.finditer(text) if (y := _linked_year(text, m))]
+    if last_year:
+        return max(last_year)
+    stated = [found.year for start, _end, found in iter_full_dates(text)
+              if not _year_is_target(text, start) and not _is_future_statement(text, start)]
+    stated += _years_of_this_year(text)
+    return max(stated) if stated else None
+
+
+def _years_of_this_year(text: str) -> list[int]:
+    """A part of a year named in a sentence that also says "this year" ("in the first three
+    quarters of 2021…, while from January to July this year…"): that year is the present."""
+    words, years = _date_words(), []
+    for sentence in re.split(r"(?<=[.!?。！？])\s+|\n", text):
+        if words.this_year.search(sentence):
+            years += [year for year, start, end in _bare_years(sentence)
+                      if _names_part_of_year(sentence, start, end) and not _is_future_statement(sentence, start)]
+    return years
 
 
 def _is_future_statement(text: str, start: int) -> bool:
@@ -393,4 +436,37 @@ def find_published_date(
         return dateline, TEXT
     if marker:
         return marker[0], TEXT
+    fallback = _date_on_first_lines(text, language)
+    if fallback:
+        return fallback, TEXT
     return None, None
+
+
+# the first lines of an article, where outlets stamp it; short lines only (a sentence with a date
+# in it tells of an event)
+FIRST_LINES, STAMP_LINE_CHARS = 6, 100
+
+
+def _date_on_first_lines(text: str, language: Language | str | None) -> dt.date | None:
+    """A full date on one of the first short lines, as dateparser reads it in strict mode: the
+    library catches the shapes our patterns miss ("(Il Giornale)martedì 4 marzo 2025"). Strict:
+    day, month and year all written; no relative or partial date, nothing taken from the clock."""
+    from dateparser.search import search_dates  # 0.3 s to import: only when the patterns found nothing
+
+    lang = language if isinstance(language, Language) else None
+    code = lang.code if lang else (language if isinstance(language, str) else None)
+    settings = {"PARSERS": ["absolute-time"], "REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True,
+                "DATE_ORDER": "MDY" if _month_first(language) else "DMY"}
+    lines = [line.strip() for line in text[:HEAD_CHARS].splitlines() if line.strip()][:FIRST_LINES]
+    for line in lines:
+        if len(line) > STAMP_LINE_CHARS or line.endswith((".", "。", "!", "?", "！", "？")):
+            continue  # a sentence tells of an event; a stamp is a short line of its own
+        try:
+            found = search_dates(line, languages=[code] if code else None, settings=settings)
+        except Exception:  # noqa: BLE001 - a library failure on odd text means no date, not a failed file
+            found = None
+        for matched, moment in found or ():
+            before = line[max(0, line.find(matched) - 15): line.find(matched)]
+            if 1900 <= moment.year <= 2100 and not _date_words().event_cues.search(before):
+                return moment.date()
+    return None

@@ -49,8 +49,19 @@ def headline(line: str) -> str | None:
     return line if len(line) <= limit else None
 
 
+_MARKUP = re.compile(r"!\[[^\]]*\](?:\([^)]*\))?|\[[^\]]*\](?:\([^)]*\))?|\|")
+
+
+def _is_page_debris(paragraph: str) -> bool:
+    """What a copied web page leaves above its headline: a bar of links between pipes, empty image
+    marks (![]()), buttons ([A A A])."""
+    return paragraph.count("|") >= 2 or not re.search(r"[^\W\d_]{2}|[\u4e00-\u9fff]", _MARKUP.sub("", paragraph))
+
+
 def first_paragraph_title(text: str) -> str | None:
-    paragraphs = text.split("\n\n", 1)
+    paragraphs = text.split("\n\n", 9)
+    while len(paragraphs) > 1 and _is_page_debris(paragraphs[0]):
+        paragraphs = paragraphs[1:]
     if len(paragraphs) < 2:
         return None  # a one-paragraph text has no separate headline
     return headline(paragraphs[0])

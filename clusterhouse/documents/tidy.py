@@ -79,7 +79,8 @@ def _looks_hard_wrapped(lines: list[str]) -> bool:
 
 
 def reflow_lines(lines: list[str]) -> list[str]:
-    """Join hard-wrapped lines into paragraphs; a blank line or a short line ends a paragraph."""
+    """Join hard-wrapped lines into paragraphs; a blank line, or a short line that ends a sentence or
+    stands alone, ends a paragraph."""
     typical = _typical_width(lines)
     paragraphs: list[str] = []
     current = ""
@@ -91,7 +92,10 @@ def reflow_lines(lines: list[str]) -> list[str]:
             continue
         current = _join_lines(current, line)
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        short = _width(line) < 0.75 * typical
+        # a short line ends its paragraph, unless it stops mid-sentence and the next line goes on in
+        # lower case or with a number: wrapped early ("… è passata da 1.200 milioni a" / "16.470 milioni")
+        goes_on = (following[:1].islower() or following[:1].isdigit()) and not line.endswith(_SENTENCE_END)
+        short = _width(line) < 0.75 * typical and not goes_on
         if short or (following and _list_item().match(following)):
             paragraphs.append(current)
             current = ""

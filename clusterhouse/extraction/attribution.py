@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from clusterhouse.extraction.figures import STOCK_METRICS, FigureRules, SentenceFigure
 from clusterhouse.extraction.geography import CLUSTER_LEVELS, is_within, place_key
@@ -19,9 +20,8 @@ from clusterhouse.extraction.mentions import DocumentMentions, SentenceMentions
 from clusterhouse.extraction.periods import TimeExpression
 from clusterhouse.extraction.places import Place, PlaceMention
 from clusterhouse.extraction.products import Product
-
-_WHOLE_YEAR = re.compile(r"全年|(?:the )?(?:full|whole|entire) year|l'intero anno|todo el año|toute l'année|das ganze Jahr",
-                         re.IGNORECASE)
+from clusterhouse.lang import all_languages
+from clusterhouse.lang.schema.kinds import NEVER
 
 
 @dataclass(frozen=True)
@@ -127,8 +127,13 @@ def attribute(
             continue
         if sentence.paragraph != paragraph:
             context, paragraph = _Context(earlier_year=last_year), sentence.paragraph
+        national_from: int | None = None  # where a figure of the nation stood earlier in the sentence
         for figure in sentence_figures:
             attributed = _attribute_figure(figure, sentence, context, primary, mentions, rules, published)
+            if attributed.dropped is None and _still_national(national_from, attributed, sentence):
+                attributed = replace(attributed, dropped="national")
+            if attributed.dropped == "national":
+                national_from = attributed.value_start
             if attributed.dropped is not None:
                 result.dropped.append(attributed)
                 continue
@@ -140,6 +145,15 @@ def attribute(
     return result
 
 
+def _still_national(national_from: int | None, attributed: AttributedFigure, sentence: SentenceMentions) -> bool:
+    """A sentence about the nation stays about it ("Chinese tile output grew to…, tableware to…, and
+    sanitary ware to…") until it names a place: no figure after a national one without a place
+    named between them is the cluster's."""
+    if national_from is None or attributed.figure.is_company:
+        return False
+    return not any(national_from <= m.start < attributed.value_start for m in sentence.places)
+
+
 def _carry_over(
     sentence: SentenceMentions, context: _Context, primary_place: Place, rules: FigureRules
 ) -> TimeExpression | None:
@@ -147,7 +161,7 @@ def _carry_over(
     context.national_clause = (bool(rules.words.national_subject.match(sentence.text)) and not sentence.places
                                and sentence.text.rstrip().endswith((";", "；")))
     named_year = None
-    named = [t for t in sentence.times if t.has_year or t.period]
+    named = [t for t in _figure_times(sentence, rules) if t.has_year or t.period]
     if named:
         context.time = _resolved(named[-1], sentence.times, context)
         if context.time.has_year:
@@ -166,8 +180,9 @@ def _attribute_figure(
 ) -> AttributedFigure:
     """The cluster, product and time of a figure, how far the text supports them, and why it is
     not the cluster's figure when it is not."""
-    timing, time_dropped = _figure_time(figure, sentence.times, context, published, sentence.text)
-    subject, subject_dropped = _figure_subject(figure, sentence, context, primary, rules)
+    timing, time_dropped = _figure_time(figure, _figure_times(sentence, rules), context, published, sentence.text,
+                                        mentions.language.time.whole_year_words)
+    subject, subject_dropped = _figure_subject(figure, sentence, context, primary, mentions, rules)
     dropped = figure.dropped or time_dropped or _sentence_dropped(figure, sentence, rules) or subject_dropped
     place = subject.place
     main_product = mentions.main_product
@@ -179,36 +194,75 @@ def _attribute_figure(
     return AttributedFigure(figure, sentence, subject, product, timing, confidence, dropped)
 
 
+def _figure_times(sentence: SentenceMentions, rules: FigureRules) -> tuple[TimeExpression, ...]:
+    """The sentence's time expressions that can say when a figure applies: not the base of a
+    comparison ("7 percent more than a year earlier", "up from 2019")."""
+    base = rules.words.comparison_base_before
+    return tuple(t for t in sentence.times if not base.search(sentence.text, max(0, t.start - 25), t.start))
+
+
 def _sentence_dropped(figure: SentenceFigure, sentence: SentenceMentions, rules: FigureRules) -> str | None:
     """Why the sentence makes a figure no figure of the cluster, or None."""
     text = sentence.text
-    if rules.words.future_cues.search(text[max(0, figure.value_start - 80): figure.value_end + 40]):
+    if _is_future(figure, text, rules):
         return "target or forecast"
     if rules.words.whole_area_cues.search(text):
         return "wider area"  # the whole province's or city's economy, not the cluster's
+    if _in_clause_before(rules.words.fraction_before, text, figure.value_start, rules, reach=30):
+        return "a fraction of a larger total"  # "Quasi metà del fatturato (3,2 miliardi di euro)"
+    if _in_clause_before(rules.words.whole_economy_before, text, figure.value_start, rules):
+        return "wider area"  # "the town's industrial output value reached…": every industry of the town
+    if _in_clause_before(rules.words.several_industries, text, figure.value_start, rules):
+        return "several industries"  # 五大产业的综合产值: a total over clusters
     if _names_foreign_subject(figure.value_start, sentence, rules):
         return "foreign comparison"  # a comparison with a cluster abroad ("In Italia, Maniago…")
     return None
 
 
+def _is_future(figure: SentenceFigure, text: str, rules: FigureRules) -> bool:
+    """A target or forecast: its cue ('will', 'plans to', 力争, 预计) comes before the value in the
+    sentence, or after it in the value's own clause (a list's 'and output will exceed 40 billion'
+    is no cue for the figure before it)."""
+    if rules.words.future_cues.search(text, max(0, figure.value_start - 250), figure.value_start):
+        return True
+    clause_end = rules.words.clause_breaks.search(text, figure.value_end)
+    end = min(figure.value_end + 40, clause_end.start() if clause_end else len(text))
+    return rules.words.future_cues.search(text, figure.value_start, end) is not None
+
+
+def _in_clause_before(pattern, text: str, position: int, rules: FigureRules, reach: int = 90) -> bool:
+    """The pattern is found in the clause that ends at ``position``, within ``reach`` characters (an
+    amount in brackets belongs to the words before them: "metà del fatturato (3,2 miliardi)")."""
+    before = text[:position].rstrip()
+    if before.endswith(("(", "（")):
+        position = len(before) - 1
+    start = max(0, position - reach)
+    for match in rules.words.clause_breaks.finditer(text, start, position):
+        start = match.end()
+    return pattern.search(text, start, position) is not None
+
+
 def _figure_subject(
-    figure: SentenceFigure, sentence: SentenceMentions, context: _Context, primary: Subject, rules: FigureRules
+    figure: SentenceFigure, sentence: SentenceMentions, context: _Context, primary: Subject,
+    mentions: DocumentMentions, rules: FigureRules,
 ) -> tuple[Subject, str | None]:
     """The place a figure is about, and why it is not the cluster's when it is about a wider area
     or the nation (the subject is then where the figure would have gone)."""
     text, places = sentence.text, sentence.places
     fallback = context.subject or primary
+    value_start = sentence.span.start + figure.value_start
     first = places[0] if places else None
+    nearest = ([m for m in places if m.end <= value_start] or [None])[-1]
     if (first is not None and first.place is not None and first.start - sentence.span.start <= 3
-            and is_within(primary.place, first.place)):
+            and is_within(primary.place, first.place) and not _is_the_cluster(nearest, primary)):
         # "Jiangxi province, which also has furniture makers in…": the sentence is about the wider area
         return Subject(first.place, False, first.text), "wider area"
-    value_start = sentence.span.start + figure.value_start
     subject = _sentence_subject(list(places), value_start, sentence)
     if context.national_clause and not places:
         return fallback, "national"  # "China is the largest maker; the industry's sales reached…"
-    if not any(m.end <= value_start for m in places):
-        clause_start = max(0, figure.value_start - 80)
+    if not figure.is_company and not any(m.end <= value_start for m in places):
+        # (a firm's figure is the firm's even in a sentence calling it "the national leader")
+        clause_start = max(0, figure.value_start - 160)
         national = rules.words.national_subject.search(text[clause_start: figure.value_start])
         if national and (figure.metric != "rank" or national.start() + clause_start < 3):
             return subject or fallback, "national"  # "China's toy exports", "La Cina resta il primo produttore"
@@ -216,9 +270,24 @@ def _figure_subject(
             return subject or fallback, "national"  # "China es el mayor exportador…: en 2022 vendió…"
     if subject is None:
         subject = replace(context.subject, source="context") if context.subject else replace(primary, source="document")
-    if subject.place is not None and is_within(primary.place, subject.place):
-        return subject, "wider area"  # the cluster's province or city
+    if (subject.place is not None and is_within(primary.place, subject.place)
+            and not (subject.place.level == "county" and _names_the_product(sentence, mentions))):
+        return subject, "wider area"  # the cluster's province or city (a county that makes its product is one too)
     return subject, None
+
+
+def _is_the_cluster(mention: PlaceMention | None, primary: Subject) -> bool:
+    """The place named is the document's cluster, or a town inside it ("据诸暨市统计，大唐袜业…")."""
+    if mention is None or mention.place is None:
+        return False
+    return place_key(mention.place) == place_key(primary.place) or is_within(mention.place, primary.place)
+
+
+def _names_the_product(sentence: SentenceMentions, mentions: DocumentMentions) -> bool:
+    """The sentence names a product of the document's product family."""
+    family = mentions.main_product.family
+    span = sentence.span
+    return any(span.start <= m.start and m.end <= span.end and m.product.family == family for m in mentions.products)
 
 
 def _period(figure: SentenceFigure, year: int | None, period: str | None, as_of: bool, explicit: bool,
@@ -255,20 +324,30 @@ def _province_is_subject(mention: PlaceMention, sentence: SentenceMentions) -> b
     """A province named in passing ("in Fujian province") is not the subject of a figure;
     "Zhejiang's textile exports", "Zhejiang exported" and "浙江省纺织品出口" are."""
     start, end = mention.start - sentence.span.start, mention.end - sentence.span.start
-    after = sentence.text[end: end + 12]
-    if re.match(r"(?:\s+province)?(?:'s|’s)", after, re.IGNORECASE):
+    possessive, lead = _province_subject_words()
+    if possessive.match(sentence.text, end):
         return True
-    lead = sentence.text[:start]
-    return bool(re.fullmatch(r"\s*(?:(?:in|nel|en|im|dans)\s+\d{4}\s*,?\s*)?|.*[，。；]\s*|.*\d{4}年[^，]{0,4}", lead,
-                             re.IGNORECASE))
+    return bool(lead.fullmatch(sentence.text, 0, start))
+
+
+@lru_cache(maxsize=1)
+def _province_subject_words() -> tuple[re.Pattern, re.Pattern]:
+    """Every language's possessive endings and subject leads (places.yaml): a text may quote another
+    language's way of naming a place."""
+    def together(pick) -> re.Pattern:
+        found = [pick(lang).pattern for lang in all_languages() if pick(lang).pattern != NEVER.pattern]
+        return re.compile("|".join(f"(?:{p})" for p in found) or NEVER.pattern, re.IGNORECASE)
+    return together(lambda lang: lang.places.province_possessive), together(lambda lang: lang.places.subject_lead)
 
 
 def _resolved(anchor: TimeExpression, times: tuple[TimeExpression, ...], context: _Context) -> TimeExpression:
     """An expression that names no year ("in the first half", "that year") takes the year
     named before it in the sentence, else the paragraph's."""
-    if anchor.has_year:
-        return anchor
-    earlier = [t for t in times if t.end <= anchor.start and t.has_year]
+    if anchor.has_year or anchor.is_now:
+        return anchor  # "now" is the publication year, known or not: never an earlier year
+    earlier = [t for t in times if t.end <= anchor.start and (t.has_year or t.is_now)]
+    if earlier and earlier[-1].is_now and not earlier[-1].has_year:
+        return earlier[-1]  # "如今…每年产出": now, in an article whose date is unknown
     source = earlier[-1] if earlier else (context.time if context.time is not None and context.time.has_year else None)
     if source is None and anchor.same_year:
         source = context.earlier_year  # "Ese mismo año" opening a paragraph
@@ -280,10 +359,13 @@ def _resolved(anchor: TimeExpression, times: tuple[TimeExpression, ...], context
 
 
 def _figure_time(
-    figure: SentenceFigure, times: tuple[TimeExpression, ...], context: _Context, published: date | None, sentence: str
+    figure: SentenceFigure, times: tuple[TimeExpression, ...], context: _Context, published: date | None, sentence: str,
+    whole_year_words: re.Pattern,
 ) -> tuple[Timing, str | None]:
     """The time a figure refers to, and why it is no figure of today's cluster (a year after
     publication is a target; a year before 1949 is history)."""
+    # a year-like number read as the figure itself ("2000 workers") is no time of it
+    times = tuple(t for t in times if t.end <= figure.value_start or t.start >= figure.value_end)
     before = [t for t in times if t.end <= figure.value_start]
     after = [t for t in times if t.start >= figure.value_end]
     anchor = before[-1] if before else (after[0] if after else None)
@@ -305,7 +387,7 @@ def _figure_time(
     dropped = "after publication" if year is not None and pub_year is not None and year > pub_year else None
     if (anchor is not None and not anchor.has_year and published is not None and published.month <= 2
             and figure.metric not in STOCK_METRICS and figure.metric != "rank"
-            and _WHOLE_YEAR.fullmatch(sentence[anchor.start: anchor.end])):
+            and whole_year_words.fullmatch(sentence[anchor.start: anchor.end])):
         year = pub_year - 1  # "全年…" in a January or February article: the year just ended
     if dropped is None and year is not None and year < 1949:
         dropped = "history"  # not a figure of today's cluster

@@ -20,6 +20,8 @@ MONEY_UNITS = frozenset({"CNY", "USD", "EUR"})
 # Below these a count names a few actors ("five local firms drafted the standard", "four characters"),
 # not a cluster: the smallest clusters in our annotated corpora have 51 firms and 2,000 workers.
 FEWEST = {"enterprises": 20, "employees": 100, "output_volume": 100}
+# A cluster's sales, output or exports below this (in any currency) are one firm's or a threshold's
+SMALLEST_AMOUNT = 5e6
 _WINDOW = 120  # characters of context considered on each side of a number
 
 
@@ -48,6 +50,7 @@ class FigureRules:
     flags: int  # the language's letter-case rule, for patterns composed here
     count_after: tuple[tuple[re.Pattern, str], ...]  # a count noun after the number, by unit
     count_noun_right_after: re.Pattern  # "2000 workers": a year-like number right before firms or people
+    count_noun_near_after: re.Pattern  # "more than 2000 textile and garment enterprises"
     labelled_counts: tuple[tuple[re.Pattern, str], ...]  # "Employees: more than 160,000"
     product_gap: re.Pattern  # between a number and a product name it counts
     linked_noun: re.Pattern  # the noun right after a number, through an "of"
@@ -60,6 +63,7 @@ class FigureRules:
     made_before: re.Pattern  # "turned out some" right before a number
     bare_noun_after: re.Pattern  # the noun phrase right after a number, through an "of"
     firm_noun: re.Pattern  # any noun for firms
+    nouns_anywhere: tuple[tuple[re.Pattern, str], ...]  # the nouns of firms, people and countries, as words
 
 
 def _either(fragments: tuple[str, ...]) -> str:
@@ -72,7 +76,8 @@ def figure_rules(code: str) -> FigureRules:
     words = lang.figures
     flags = re.IGNORECASE if lang.about.ignore_case else 0
     edge = r"(?!\w)" if lang.about.word_boundaries else ""
-    gap = "" if words.max_words_to_noun == 0 else rf"(?:[^\W\d_][\w'’-]*[\s-]+){{0,{words.max_words_to_noun}}}?"
+    # modifier words between a number and its noun, a list among them ("150 leatherware, bags and toy firms")
+    gap = "" if words.max_words_to_noun == 0 else rf"(?:[^\W\d_][\w'’-]*,?[\s-]+){{0,{words.max_words_to_noun}}}?"
     nouns = words.count_nouns
     people_and_firms = _either(nouns["firms"] + nouns["people"])
     per_year, measures, work = _either(words.per_year_words), _either(words.measure_nouns), _either(words.work_verbs)
@@ -84,6 +89,7 @@ def figure_rules(code: str) -> FigureRules:
         count_after=tuple((re.compile(rf"^\s*{gap}(?:{'|'.join(fragments)}){edge}", flags), unit)
                           for unit, fragments in nouns.items()),
         count_noun_right_after=re.compile(rf"\s*(?:{people_and_firms})(?!\w)", flags),
+        count_noun_near_after=re.compile(rf"\s*{gap}(?:{people_and_firms}){edge}", flags),
         labelled_counts=tuple(
             (re.compile(rf"([^\n:：]{{0,30}}(?:{_either(nouns[unit])}))\s*[:：]\s*[^\d:：.;]{{0,25}}$", flags), unit)
             for unit in ("firms", "people", "countries")),
@@ -99,6 +105,10 @@ def figure_rules(code: str) -> FigureRules:
                                re.IGNORECASE),
         bare_noun_after=re.compile(rf"\s+(?:(?:{of_words})\s+)?((?:[^\W\d_][\w'’-]*\s+){{0,2}}[^\W\d_][\w'’-]*)",
                                    re.IGNORECASE),
+        nouns_anywhere=tuple(
+            (re.compile(rf"(?<!\w)(?:{_either(nouns[unit])})(?!\w)" if lang.about.word_boundaries
+                        else _either(nouns[unit]), flags), unit)
+            for unit in ("firms", "people", "countries")),
         firm_noun=re.compile(rf"(?<!\w)(?:{_either(nouns['firms'])})(?!\w)" if lang.about.word_boundaries
                              else _either(nouns["firms"]), flags),
     )
@@ -185,8 +195,23 @@ def _count_unit(
             if labelled:
                 subset = rules.words.subset_cues.search(labelled.group(1))
                 return (None, mention.end, 0.0) if subset else (unit, mention.end, 0.9)
+        changed = _noun_before_change(sentence, mention, rules)
+        if changed:
+            return changed, mention.end, 0.85
         return None, mention.end, 0.0
     return best[1], offset + best[0], 1.0
+
+
+def _noun_before_change(sentence: str, mention: NumberMention, rules: FigureRules) -> str | None:
+    """'i calzaturifici attivi … sono saliti da 2.761 a 3.647', 'firms grew from 300 to 1,200': the
+    second number counts the noun its clause named before the change."""
+    change = rules.words.rise_to_before.search(sentence, max(0, mention.start - 40), mention.start)
+    if change is None:
+        return None
+    clause_start = _clause_bounds(sentence, change.start(), change.start(), rules)[0]
+    named = [(match.end(), unit) for pattern, unit in rules.nouns_anywhere
+             for match in pattern.finditer(sentence, clause_start, change.start())]
+    return max(named)[1] if named else None
 
 
 def _modifies(noun_end: int, phrase_start: int, sentence: str) -> bool:
@@ -206,7 +231,8 @@ def _made_count(sentence: str, mention: NumberMention, rules: FigureRules) -> in
     phrase = noun.group(1)
     words = rules.words
     first_word = phrase.split()[0]
-    if (words.function_words.fullmatch(first_word) or rules.measure_noun.search(phrase)
+    head = " ".join(phrase.split()[:2])  # "metric tons", not the "year" of "pianos last year"
+    if (words.function_words.fullmatch(first_word) or rules.measure_noun.search(head)
             or words.variety_nouns.search(phrase) or words.equipment_nouns.search(phrase)):
         return None
     return noun.end(1)
@@ -299,11 +325,17 @@ def _ordinal_value(token: str) -> int | None:
 
 
 def _is_count_not_year(sentence: str, mention: NumberMention, rules: FigureRules) -> bool:
-    """'2000 workers' is a count; 'in 2000' is a year: a year-like number directly followed by
-    a noun for firms or people is a count."""
+    """'2000 workers' is a count; 'in 2000' is a year: a year-like number directly followed by a
+    noun for firms or people is a count, and so is one with a qualifier before it and such a noun
+    a few words on ('more than 2000 textile and garment enterprises')."""
     if not mention.is_year:
         return False
-    return bool(rules.count_noun_right_after.match(sentence[mention.end: mention.end + 30]))
+    after = sentence[mention.end: mention.end + 60]
+    if rules.count_noun_right_after.match(after):
+        return True
+    qualified = any(pattern.search(sentence[max(0, mention.start - 40): mention.start])
+                    for pattern, _ in rules.words.qualifier_before)
+    return qualified and bool(rules.count_noun_near_after.match(after))
 
 
 def _is_threshold(sentence: str, start: int, end: int, rules: FigureRules) -> bool:
@@ -351,18 +383,22 @@ def find_sentence_figures(
         numbers = tuple(find_numbers(sentence, lang.code))
     amounts = _amounts(sentence, _candidate_numbers(sentence, numbers, rules, ends_document), rules, carried_currency)
     # a quotation is no company figure by itself: officials quote the cluster's figures too
-    is_company = bool(rules.words.company_cues.search(sentence))
+    # a firm, person, platform or fair named before a figure's clause ends makes it theirs; one named
+    # only in a later clause ("…, and firms on live-streaming platforms sold…") does not
+    company = rules.words.company_cues.search(sentence)
+    company_from = company.start() if company else None
     money = [amount for amount in amounts if amount.currency]
-    figures = _money_figures(sentence, money, rules, is_company)
+    figures = _money_figures(sentence, money, rules, company_from)
     counts = [amount for amount in amounts if not amount.currency]
     wholes = _wholes(sentence, counts, rules)
     for amount in counts:
+        is_company = _about_company(sentence, amount.start, amount.end, company_from, rules)
         figure = _count_figure(sentence, amount, rules, product_spans, is_company, wholes.get(id(amount)),
                                is_whole=any(whole is amount for whole in wholes.values()))
         if figure is not None:
             figures.append(figure)
     figures.sort(key=lambda figure: figure.value_start)
-    figures.extend(_rank_figures(sentence, rules, is_company))
+    figures.extend(_rank_figures(sentence, rules, company_from is not None))
     return figures if include_dropped else [figure for figure in figures if figure.dropped is None]
 
 
@@ -407,7 +443,25 @@ def _ends_bare(sentence: str, end: int, rules: FigureRules) -> bool:
     return bool(re.match(r"\s*(?:[.,;:!?)）。，；！？]|$)", rest) or rules.words.of_the_whole.match(rest))
 
 
-def _money_figures(sentence: str, money: list[_Amount], rules: FigureRules, is_company: bool) -> list[SentenceFigure]:
+def _about_company(sentence: str, start: int, end: int, company_from: int | None, rules: FigureRules) -> bool:
+    """A company cue before the figure's clause ends makes the figure the company's; so does one
+    anywhere when the figure is quoted (the speaker, "said the chairman of X Co.", owns the quote)."""
+    if company_from is None:
+        return False
+    return company_from < _clause_bounds(sentence, start, end, rules)[1] or _is_quoted(sentence, start)
+
+
+def _is_quoted(sentence: str, position: int) -> bool:
+    """Inside quotation marks: opened before the position, or closed after it (a quote that began
+    in an earlier sentence)."""
+    before, after = sentence[:position], sentence[position:]
+    return (before.count("\u201c") > before.count("\u201d") or after.count("\u201d") > after.count("\u201c")
+            or before.count('"') % 2 == 1 or after.count('"') % 2 == 1)
+
+
+def _money_figures(
+    sentence: str, money: list[_Amount], rules: FigureRules, company_from: int | None
+) -> list[SentenceFigure]:
     """The amounts of money that are figures, each with the metric its nearest cue names."""
     words = rules.words
     spans = [(amount.start, amount.end) for amount in money]
@@ -431,11 +485,12 @@ def _money_figures(sentence: str, money: list[_Amount], rules: FigureRules, is_c
             metric, cue, reading = previous.metric, previous.money_metric_cue, 0.85
         if metric is None:
             continue
-        dropped = _money_dropped(sentence, start, end, metric, cue, previous, rules)
+        is_company = _about_company(sentence, start, end, company_from, rules)
+        dropped = _money_dropped(sentence, start, end, value, is_company, metric, cue, previous, rules)
         about_company = is_company
         if metric == "sales_value":
             clause_end = _clause_bounds(sentence, start, end, rules)[1]
-            if words.online_after.search(sentence[end:clause_end]):
+            if words.online_after.search(sentence[end:clause_end]) or words.online_before.search(sentence, 0, start):
                 metric = "online_sales"
             elif words.market_subject.search(sentence, 0, start):
                 about_company = True  # a market hall's turnover, not the cluster's sales
@@ -448,13 +503,15 @@ def _money_figures(sentence: str, money: list[_Amount], rules: FigureRules, is_c
 
 
 def _money_dropped(
-    sentence: str, start: int, end: int, metric: str, cue: int | None, previous: SentenceFigure | None,
-    rules: FigureRules,
+    sentence: str, start: int, end: int, value: float, is_company: bool, metric: str, cue: int | None,
+    previous: SentenceFigure | None, rules: FigureRules,
 ) -> str | None:
     """Why an amount with a metric is still no figure of the cluster, or None."""
     words = rules.words
     if _is_threshold(sentence, start, end, rules):
         return "threshold"  # "firms with annual sales of over 20 million yuan"
+    if value < SMALLEST_AMOUNT and not is_company:
+        return "too small for a cluster"  # "only a thousand exceed 500,000 euros of turnover"
     if words.change_before.search(sentence[max(0, start - 30): start]):
         return "change"  # "up by 2 billion yuan": a change, not a level
     cue_start = cue if cue is not None and cue < start else max(0, start - 60)
@@ -463,7 +520,11 @@ def _money_dropped(
         sentence[max(0, min(cue_start, start) - 15): clause_end]
     ):
         return "one destination"  # exports to one market
-    if words.subset_money.search(sentence[: start]):
+    if words.subset_spans_sentence:  # up to where the sentence names the whole again (…，全市陶瓷产业集群产值…)
+        clause_start = max((m.start() for m in words.whole_again.finditer(sentence, 0, start)), default=0)
+    else:
+        clause_start = _clause_bounds(sentence, start, end, rules)[0]
+    if words.subset_money.search(sentence, min(clause_start, cue_start), start):
         return "subset"  # the amount of a subset of firms (规上企业, "of which")
     if (words.part_of_previous.search(sentence[max(0, start - 20): start]) and previous is not None
             and previous.metric == metric):
@@ -522,10 +583,13 @@ def _count_metric(
     if unit == "firms" and rules.words.park_words.search(sentence[: mention.start]):
         return metric, "one park"  # the firms in one industrial park, not the cluster's
     subset = rules.words.subset_cues
-    if subset.search(noun_phrase) or subset.search(context_before) or rules.words.subset_after.match(
-        sentence[noun_end: noun_end + 40].lstrip(" ,")
-    ):
+    if subset.search(noun_phrase) or subset.search(context_before) or (unit == "firms" and rules.words.subset_after.match(
+        sentence[noun_end: noun_end + 40].lstrip(" ,"))):
         return metric, "subset"
+    if unit == "firms" and rules.words.subset_predicates.search(clause):
+        return metric, "subset"  # "467 companies have registered trademarks", 具备自营出口资质的企业127家
+    if rules.words.past_time_words.search(sentence[clause_start: noun_end]):
+        return metric, "of an earlier time"  # "那时南和有50余家饲料企业"
     if unit == "firms":
         counted = sentence[max(clause_start, mention.start - 12): mention.start]
         if rules.words.not_firms_before.search(counted) and not rules.words.firm_words.search(counted):
@@ -541,8 +605,9 @@ def _not_pieces(sentence: str, mention: NumberMention, noun_end: int, clause_sta
     """Why a count of things is no production volume: kinds of product (200 designs, 1万多个品种)
     or machines (50,000 carding machines, 生产设备7.2万台)."""
     words = rules.words
-    if words.measure_words:  # 品种 follows the measure word; 设备 comes before the number
-        counted, before = sentence[noun_end: noun_end + 3], sentence[max(clause_start, mention.start - 8): mention.start]
+    if words.measure_words:  # the noun follows the measure word (1万多个品种) or comes before the number (品牌330个)
+        counted = sentence[noun_end: noun_end + 3] + "|" + sentence[max(clause_start, mention.start - 4): mention.start]
+        before = sentence[max(clause_start, mention.start - 8): mention.start]
     else:  # the noun phrase, and up to two words after it ("cashmere carding machines")
         tail = re.match(r"(?:\s+[^\W\d_][\w'’-]*){0,2}", sentence[noun_end:])
         counted, before = sentence[mention.end: noun_end] + tail.group(), ""
@@ -550,8 +615,12 @@ def _not_pieces(sentence: str, mention: NumberMention, noun_end: int, clause_sta
         return "kinds of product"
     if words.equipment_nouns.search(counted) or words.equipment_nouns.search(before):
         return "machines"
+    if words.requirement_words.search(sentence[max(clause_start, mention.start - 10): noun_end + 20]):
+        return "what one product needs"  # 一架钢琴所需的8800多个零件
     if words.short_rate_words.search(sentence[max(0, mention.start - 6): noun_end + 30]):
         return "a rate, not a year's output"  # "3 million bags a day", 日产3万件
+    if words.capacity_words.search(sentence[max(clause_start, mention.start - 30): noun_end + 20]):
+        return "capacity, not output"  # "an annual capacity of 18 billion pens", 年产180亿支的产能
     return None
 
 
@@ -570,7 +639,7 @@ def _count_metric_named(
             return "employees"
         return None
     if unit == "countries":
-        window = sentence[max(0, mention.start - 80): noun_end + 20]
+        window = sentence[max(0, mention.start - 80): noun_end + 30]  # "40 Länder und Regionen ausgeführt"
         return "export_markets" if rules.words.market_cues.search(window) else None
     if unit == "units":
         window = sentence[max(0, mention.start - 80): noun_end + 30]

@@ -458,10 +458,11 @@ def parse_decimal(token: str, language: str | None) -> float | None:
 # ---------------------------------------------------------------- symbols around numbers
 
 _CURRENCY_BEFORE = re.compile(
-    r"(?:US\$|HK\$|NT\$|A\$|C\$|S\$|R\$|\$|€|£|¥|￥|RMB|CNY|USD|EUR|GBP|HKD|JPY|CHF|Rs\.?)[ \u00a0]?$")
-_CURRENCY_CODE_BEFORE = re.compile(r"(?:RMB|CNY|USD|EUR|GBP|HKD|JPY|CHF|Rs|US|HK|NT)$")
+    r"(?:US\$|HK\$|NT\$|A\$|C\$|S\$|R\$|\$|€|£|¥|￥|RMB|Rmb|CNY|USD|EUR|GBP|HKD|JPY|CHF|Rs\.?)[ \u00a0]?$")
+_CURRENCY_CODE_BEFORE = re.compile(r"(?:RMB|Rmb|CNY|USD|EUR|GBP|HKD|JPY|CHF|Rs|US|HK|NT)$")
 _PHONE_TAIL = re.compile(r"(?:[- ]?\d+)*")
 _WORD_RE = re.compile(f"[{_LATIN_LETTERS}]+")
+_DIGITS_AFTER_SCALE = re.compile(r"[ \u00a0](\d{1,3})(?=[ \u00a0])")  # "billion 230 million"
 _GAP_RE = re.compile(r"[ \u00a0\u202f]{1,2}|-(?=[A-Za-zÀ-ÿ])")
 _CUT_MARK = re.compile(r"\s*(?:…|\.\.\.|\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\))")
 
@@ -613,6 +614,7 @@ class _Scanner:
         items: list[Piece] = [(NUM, value)]
         money = bool(_CURRENCY_BEFORE.search(s[max(0, i - 6):i]))
         stop = self.extend_phrase(items, end, from_digits=True, money=money)
+        stop = self.extend_with_lower_scale(items, stop, money)
         base, has_scale = _split_base(items)
         glued = stop < n and _is_latin(s[stop]) and stop == end
         if glued:
@@ -623,6 +625,21 @@ class _Scanner:
         found.is_year = (not has_sep and not has_scale and end - i == 4 and 1900 <= value <= 2099
                          and not money and not (stop < n and s[stop] in zh.measure_words))
         return self.finish(found, stop)
+
+    def extend_with_lower_scale(self, items: list[Piece], pos: int, money: bool) -> int:
+        """'28 billion 230 million': digits and a smaller scale word after a scale word add to it."""
+        s = self.s
+        while items and items[-1][0] == BIG:
+            m = _DIGITS_AFTER_SCALE.match(s, pos)
+            if not m:
+                break
+            more: list[Piece] = [(NUM, float(m.group(1)))]
+            stop = self.extend_phrase(more, m.end(1), from_digits=True, money=money)
+            if len(more) != 2 or more[-1][0] != BIG or more[-1][1] >= items[-1][1]:
+                break
+            items.extend(more)
+            pos = stop
+        return pos
 
     def extend_phrase(self, items: list[Piece], pos: int, *, from_digits: bool, money: bool) -> int:
         """Append number words/scale words after pos to items; return the end of the last one."""
@@ -883,6 +900,12 @@ def _is_truncated(s: str, f: _Found) -> bool:
             and rest.rstrip() in {".", ","})
 
 
+def _clean(value: float) -> float:
+    """32.45 × 10⁸ is 3245000000.0000005 in binary floating point: what the text wrote has at most
+    a dozen significant digits, so round the noise of the scaling away."""
+    return float(f"{value:.12g}") if value else value
+
+
 def find_numbers(text: str, language: str | None) -> list[NumberMention]:
     """Every number in text with its span, value (scale applied) and flags; see module doc."""
     scanner = _Scanner(text, language)
@@ -890,7 +913,7 @@ def find_numbers(text: str, language: str | None) -> list[NumberMention]:
     _apply_ranges(scanner.s, found, scanner.shared)
     return [
         NumberMention(
-            start=f.start, end=f.end, text=text[f.start:f.end], value=f.value,
+            start=f.start, end=f.end, text=text[f.start:f.end], value=_clean(f.value),
             inner_qualifier=f.inner_qualifier, is_year=f.is_year, is_ordinal=f.is_ordinal,
             truncated=_is_truncated(scanner.s, f), is_percent=f.is_percent)
         for f in found

@@ -35,6 +35,7 @@ class Place:
     town_name_zh: str | None = None
     former_names: tuple[str, ...] = ()
     town_code: str | None = None  # 9-digit code of a township-level division
+    short_zh: str | None = None  # a town's name without its type (分水 for 分水镇)
 
 
 @dataclass(frozen=True)
@@ -192,6 +193,8 @@ class Gazetteer:
             gaz._add_zh(f["former_name_zh"], _Entry(place, True))
             bare = _strip_type_words(_fold(f["former_name_en"]).split())
             gaz._add_latin(bare, _Entry(place, len(bare) > 1 or len(bare[0]) > 4))
+            if len(f["former_name_zh"]) == 2 and f["former_name_zh"].endswith("县"):  # 横县 is also written Hengxian
+                gaz._add_latin((bare[0] + place_naming().fused_type_words.get("county", ""),), _Entry(place, True))
         townships = _read("townships.csv")
         town_codes = {(row["name_zh"], row["gazetteer_code"]): row["town_code"] for row in townships}
         curated = set()
@@ -238,29 +241,35 @@ class Gazetteer:
                 fused = tokens[0] + naming.fused_type_words.get(dtype, "")
                 self._add_latin((fused,), _Entry(place, True))
 
-    def _town_place(self, division_code: str, name_zh: str, name_en: str, town_type: str, town_code: str | None) -> Place:
+    def _town_place(self, division_code: str, name_zh: str, name_en: str, town_type: str, town_code: str | None,
+                    short_zh: str | None = None) -> Place:
         county = self._places[division_code]
         has_county = county.level == "county"
         return Place(
             admin_code=county.admin_code, name_zh=name_zh, name_en=name_en, level="town",
             division_type=town_type, county_code=county.admin_code if has_county else None,
             prefecture_code=county.prefecture_code, province_code=county.province_code,
-            town_name_en=name_en, town_name_zh=name_zh, town_code=town_code,
+            town_name_en=name_en, town_name_zh=name_zh, town_code=town_code, short_zh=short_zh,
         )
 
     def _index_township(self, row: dict) -> None:
-        """A township of the national table: its full Chinese name matches anywhere, its short name
-        only right after its county or city, its pinyin only with a type word ('Wengang town')."""
+        """A township of the national table: its full Chinese name matches anywhere (when it has a
+        type word), its short name only right after its county or city, its pinyin only with a type
+        word ('Wengang town')."""
         name_en = row["name_pinyin"]
-        place = self._town_place(row["gazetteer_code"], row["name_zh"], name_en, row["town_type"], row["town_code"])
-        self._add_zh(row["name_zh"], _Entry(place, True, minor=True))
+        place = self._town_place(row["gazetteer_code"], row["name_zh"], name_en, row["town_type"], row["town_code"],
+                                 row["short_zh"])
+        # a name without a type word (农场, 综合保税区, 城区: farms, zones, districts) is a common noun as
+        # often as a name: like a short name, it counts only right after its county or city
+        self._add_zh(row["name_zh"], _Entry(place, row["name_zh"] != row["short_zh"], minor=True))
         if len(row["short_zh"]) >= 2 and row["short_zh"] != row["name_zh"]:
             self._add_zh(row["short_zh"], _Entry(place, False, minor=True))
         if row["town_type"] != "other":
             self._add_latin(tuple(_latin_tokens(name_en)), _Entry(place, False, minor=True))
 
     def _index_town(self, row: dict, town_code: str | None = None) -> None:
-        place = self._town_place(row["county_code"], row["name_zh"], row["name_en"], row["town_type"], town_code)
+        place = self._town_place(row["county_code"], row["name_zh"], row["name_en"], row["town_type"], town_code,
+                                 row["short_zh"])
         # a well-known cluster town is the customary reading of a name its namesakes share
         self._add_zh(row["name_zh"], _Entry(place, True, customary=True))
         self._add_zh(row["short_zh"], _Entry(place, row["short_zh_safe"] == "1", customary=True))
@@ -316,7 +325,7 @@ class Gazetteer:
     def find_mentions(self, text: str, language: str | None = None) -> list[PlaceMention]:
         raws = self._scan_latin(text, language) + self._scan_chinese(text)
         raws.sort(key=lambda r: r.start)
-        return _resolve(text, raws)
+        return _named_again(text.translate(self._t2s), _resolve(text, raws))
 
     def _scan_chinese(self, text: str) -> list[_Raw]:
         simplified = text.translate(self._t2s)  # same length, so spans stay valid
@@ -380,7 +389,7 @@ class Gazetteer:
             for length in lengths:
                 entries = self._latin.get(tuple(t[2] for t in tokens[i:i + length]))
                 if entries and _tokens_adjacent(text, tokens, i, length):
-                    raw = self._latin_candidates(text, tokens, i, length, entries, language)
+                    raw = self._latin_candidates(text, tokens, i, length, entries, language, raws)
                     if raw:
                         raws.append(raw)
                         matched = raw.extra["tokens"]
@@ -388,7 +397,7 @@ class Gazetteer:
             i += matched or 1
         return raws
 
-    def _latin_candidates(self, text, tokens, i, length, entries, language) -> _Raw | None:
+    def _latin_candidates(self, text, tokens, i, length, entries, language, previous) -> _Raw | None:
         start, end = tokens[i][0], tokens[i + length - 1][1]
         entries = [e for e in entries if e.languages is None or language is None or language in e.languages]
         hint, used = _suffix_hint(text, tokens, i + length)
@@ -398,9 +407,12 @@ class Gazetteer:
             m = _prefix_type().search(text, max(0, start - 40), start)
             hint = _prefix_hints()[m.group("w").lower()] if m else None
         if not hint:
-            entries = [e for e in entries if e.safe]
             if length == 1 and i > 0 and _is_person_name(text, tokens, i):
                 return None
+            # a name that is also a word counts right after a parent it lies in: "Kunming Dounan"
+            parent = previous[-1] if previous and text[previous[-1].end:start] == " " else None
+            entries = [e for e in entries
+                       if e.safe or (parent is not None and any(_is_ancestor(p, e.place) for p in parent.candidates))]
         if any(e.primary for e in entries):  # "Jinan" is 济南; Jin'an districts need their apostrophe
             entries = [e for e in entries if e.primary]
         if not entries:
@@ -551,9 +563,71 @@ def _resolve(text: str, raws: list[_Raw]) -> list[PlaceMention]:
         if not decided:
             break
         resolved.update(decided)
-    # a township the sentence does not decide is left out, never given to a namesake elsewhere
+    _mend_homophones(raws, resolved)
+    # a township the sentence does not decide is left out, never given to a namesake elsewhere, and so
+    # is one written right after a county or city it does not lie in (湖州…洛社镇: a slip, not Wuxi's town)
     return [PlaceMention(r.start, r.end, text[r.start:r.end], resolved.get(i), r.candidates, i in inferred)
-            for i, r in enumerate(raws) if i in resolved or not r.extra.get("minor")]
+            for i, r in enumerate(raws)
+            if not r.extra.get("minor") or (i in resolved and not _after_another_parent(text, raws, resolved, i))]
+
+
+def _mend_homophones(raws: list[_Raw], resolved: dict[int, Place]) -> None:
+    """A town spelt like another the text has placed is that town (湖州洛舍镇 … 洛社镇: the same sound,
+    one lying under a city the document names, its namesake far away under none): a slip of the pen."""
+    named = {p.admin_code for p in resolved.values() if p.level in ("county", "prefecture")}
+
+    def placed(town: Place) -> bool:
+        return town.admin_code in named or town.prefecture_code in named
+
+    anchored: dict[str, Place] = {}
+    for place in resolved.values():
+        if place.level == "town" and place.town_name_en and placed(place):
+            anchored.setdefault(place.town_name_en.lower(), place)
+    for i, place in list(resolved.items()):
+        if place.level == "town" and place.town_name_en and not placed(place):
+            twin = anchored.get(place.town_name_en.lower())
+            if twin is not None and twin.division_type == place.division_type:
+                resolved[i] = twin
+
+
+def _after_another_parent(text: str, raws: list[_Raw], resolved: dict[int, Place], i: int) -> bool:
+    town, start = resolved[i], raws[i].start
+    for j in range(i - 1, -1, -1):
+        if raws[j].end < start - 6 or re.search(r"[\s,.;:，。；：、]", text[raws[j].end:start]):
+            return False
+        parent = resolved.get(j)
+        if parent is not None and parent.level in ("county", "prefecture") and not _is_ancestor(parent, town):
+            return True
+    return False
+
+
+def _named_again(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A town the text has named in full ("Maozui town", 分水镇) is meant where its bare name
+    comes again ("Maozui's garment park", 分水是…): the same town, found once the text has said which."""
+    towns = {m.place.town_code or m.place.name_zh: m.place for m in mentions if m.place is not None and m.place.level == "town"}
+    if not towns:
+        return mentions
+    spelt: dict[int, set[str]] = {}  # names as this text writes them (洛社 where the town is 洛舍)
+    for m in mentions:
+        place = m.place
+        if place is not None and place.level == "town" and place.town_name_zh and place.short_zh:
+            type_word = place.town_name_zh[len(place.short_zh):]
+            surface = text[m.start:m.end]
+            if type_word and surface.endswith(type_word) and len(surface) > len(type_word) + 1:
+                spelt.setdefault(id(place), set()).add(surface[:-len(type_word)])
+    taken = [(m.start, m.end) for m in mentions]
+    found = []
+    for place in towns.values():
+        for name in {place.town_name_en, place.short_zh, *spelt.get(id(place), ())} - {None}:
+            if len(name) < 2:
+                continue
+            bare = re.compile(rf"(?<![\w]){re.escape(name)}(?![^\W\d_])" if name.isascii() else re.escape(name))
+            for match in bare.finditer(text):
+                start, end = match.span()
+                if not any(s < end and start < e for s, e in taken):
+                    found.append(PlaceMention(start, end, text[start:end], place, (place,)))
+                    taken.append((start, end))
+    return sorted(mentions + found, key=lambda m: m.start)
 
 
 def _decide(candidates: tuple[Place, ...], scores: list[float]) -> Place | None:

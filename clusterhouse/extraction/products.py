@@ -255,13 +255,17 @@ class ProductCatalog:
             chosen.append((start, end, product_id))
         return sorted(chosen)
 
-    def main_product(self, text: str, language: str | None = None) -> Product | None:
-        """The product a document is mainly about, or None when it names none.
+    def main_product(
+        self, text: str, language: str | None = None, mentions: list[ProductMention] | None = None
+    ) -> Product | None:
+        """The product a document is mainly about, or None when it names none; ``mentions`` are
+        the text's product mentions when the caller has found them already.
 
         Each mention counts 1, +1 in the title or first paragraph, +2 when worded as a cluster
         ("X industry", "capital of X", "X之都", "distretto della X"). A mention of a broader product
         also half-supports the narrower products the document names (toys -> plush toys)."""
-        mentions = self.find_mentions(text, language)
+        if mentions is None:
+            mentions = self.find_mentions(text, language)
         if not mentions:
             return None
         folded = fold(text)

@@ -124,7 +124,7 @@ PLACE_NAMES_NOT_WORDS = {"仙桃", "监利", "大理", "恩施", "赤壁"}
 # Romanised names that are also everyday words in the languages we read; they need a type word.
 COMMON_WORD_LATIN = {"mile", "anda"}
 
-# Changes since 2010 that happened before cpca's 2018 snapshot, so they cannot be derived from it.
+# Changes since 2010 that cannot be derived from cpca's 2018 snapshot (before it, or after it).
 # (former code, former name, current code, year).  Source: State Council approvals as published;
 # former codes as listed in earlier GB/T 2260 editions.
 CURATED_FORMER = [
@@ -139,6 +139,8 @@ CURATED_FORMER = [
     ("441827", "清新县", "441803", 2012), ("445323", "云安县", "445303", 2014), ("440923", "电白县", "440904", 2014),
     ("350784", "建阳市", "350703", 2014), ("350822", "永定县", "350803", 2014), ("330322", "洞头县", "330305", 2015),
     ("321088", "江都市", "321012", 2011), ("140211", "南郊区", "140214", 2018), ("610125", "户县", "610118", 2016),
+    # after cpca's snapshot: counties that became county-level cities (news keep the old names for years)
+    ("450127", "横县", "450181", 2021),
 ]
 
 CURATED_SOURCE = ("curated: State Council approvals (public record); "

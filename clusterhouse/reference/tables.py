@@ -19,7 +19,36 @@ def _float(value: str | None) -> float | None:
 
 
 def place_rows() -> list[dict[str, object]]:
-    """One row per division of gazetteer.csv, with former names/codes joined in."""
+    """One row per division of gazetteer.csv, with former names/codes joined in, then one per
+    township-level division of townships.csv (level 'town', 9-digit code, its county as parent)."""
+    divisions = _division_rows()
+    return divisions + _township_rows({row["admin_code"]: row for row in divisions})
+
+
+def _township_rows(divisions: dict[str, dict[str, object]]) -> list[dict[str, object]]:
+    # the curated cluster towns carry the English name news use (Chang'an, not Chang'an's pinyin variants)
+    customary = {(row["name_zh"], row["county_code"]): row["name_en"] for row in _read("places_towns.csv")}
+    rows = []
+    for row in _read("townships.csv"):
+        county = divisions[row["gazetteer_code"]]
+        rows.append({
+            "admin_code": row["town_code"],
+            "name_zh": row["name_zh"],
+            "name_en": customary.get((row["name_zh"], row["gazetteer_code"]), row["name_pinyin"]),
+            "name_pinyin": row["name_pinyin"],
+            "level": "town",
+            "division_type": row["town_type"],
+            "parent_code": row["gazetteer_code"],
+            "prefecture_code": county["prefecture_code"] if county["level"] == "county" else county["admin_code"],
+            "province_code": county["province_code"],
+            "latitude": None,
+            "longitude": None,
+            "former_names": None,
+        })
+    return rows
+
+
+def _division_rows() -> list[dict[str, object]]:
     former: dict[str, list[str]] = {}
     for row in _read("places_former.csv"):
         label = f"{row['former_name_zh']} ({row['former_name_en']}, {row['former_code']}, until {row['year']})"

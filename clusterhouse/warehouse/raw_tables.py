@@ -107,6 +107,26 @@ EVENTS = pa.schema(
     ]
 )
 
+DOCUMENT_SIGNATURES = pa.schema(
+    [
+        ("document_id", pa.string()),
+        ("shingle_count", pa.int32()),
+        ("hashvalues", pa.list_(pa.uint32())),  # MinHash signature (clusterhouse/documents/reprints.py)
+        ("method", pa.string()),  # the parameters that made it; other parameters make it again
+    ]
+)
+
+NEAR_DUPLICATES = pa.schema(
+    [
+        ("document_id", pa.string()),  # the smaller id of the pair
+        ("other_document_id", pa.string()),
+        ("containment", pa.float64()),  # share of the shorter text's shingles found in the longer one
+        ("number_containment", pa.float64()),  # share of the shorter text's numbers found in the longer one
+        ("jaccard", pa.float64()),
+        ("method", pa.string()),
+    ]
+)
+
 DOCUMENT_CLUSTERS = pa.schema(
     [
         ("document_id", pa.string()),

@@ -10,15 +10,19 @@ EXPECTED_KEYS = {
     "raw/documents", "raw/rejected_files", "raw/source_files", "raw/places",
     "raw/figures", "raw/document_clusters", "raw/events", "raw/dropped_figures", "raw/extracted_documents",
     "raw/product_taxonomy", "raw/product_synonyms", "raw/exchange_rates",
+    "raw/document_signatures", "raw/near_duplicates",
     "staging/stg_raw__documents", "staging/stg_raw__rejected_files", "staging/stg_raw__figures",
     "staging/stg_raw__document_clusters", "staging/stg_raw__places",
     "staging/stg_raw__product_taxonomy", "staging/stg_seeds__exchange_rates",
+    "staging/stg_raw__events", "staging/stg_raw__near_duplicates",
     "intermediate/int_documents__deduplicated", "intermediate/int_places__with_lineage",
     "intermediate/int_clusters__identified", "intermediate/int_figures__attributed",
+    "intermediate/int_documents__copies", "intermediate/int_figures__flagged", "intermediate/int_events__attributed",
     "marts/dim_document", "marts/dim_cluster", "marts/dim_place", "marts/dim_product",
     "marts/fct_cluster_metric", "marts/fct_cluster_output", "marts/fct_cluster_exports",
-    "marts/fct_company_figure",
-    "exports/published_warehouse", "exports/mart_files",
+    "marts/fct_company_figure", "marts/fct_cluster_series", "marts/fct_cluster_event",
+    "exports/published_warehouse", "exports/mart_files", "exports/mart_workbook", "exports/dbt_docs",
+    "exports/report",
 }
 
 

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.slow
 
 def test_the_same_cluster_in_english_chinese_and_italian_is_one_cluster(settings):
     copy_documents(FIXTURES / "identity", settings.raw_dir)
-    assert run_refresh(settings, quiet=True)
+    assert run_refresh(settings, quiet=True, exports=False)
     con = duckdb.connect(str(settings.warehouse_path), read_only=True)
     clusters = con.execute(
         "select cluster_id, place_name, place_name_zh, admin_code, prefecture, province, product_family "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import re
 from collections.abc import Iterator
@@ -207,7 +208,22 @@ def _read_html(data: bytes) -> tuple[str, str, dict]:
         marker = find_marker_date(strip_tags(markup))
         if marker and marker[1] == 0:
             metadata["page_date"] = marker[0]
+        else:
+            metadata["page_date"] = _htmldate(markup)
     return text, encoding, metadata
+
+
+def _htmldate(markup: str) -> dt.date | None:
+    """The page's original publication date as htmldate reads the markup (URL patterns, time tags,
+    header blocks); only where neither the metadata nor the text state one. Fast mode: the
+    extensive search guesses from any date in the page (a copyright footer)."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(markup, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+    except Exception:  # noqa: BLE001 - a library failure on odd markup means no date, not a failed file
+        return None
+    return dt.date.fromisoformat(found) if found else None
 
 
 

@@ -39,14 +39,24 @@ class FigureWords:
     comparison_before: re.Pattern = pattern(
         "Introduces an earlier amount of the same metric: 'compared with', 'down from', 'contre', 较",
         ignore_case=True)
+    comparison_base_before: re.Pattern = pattern(
+        "Right before a time: it is the base of a comparison ('than a year earlier', 'from 2019'), not when a "
+        "figure applies")
+    online_before: re.Pattern = phrases(
+        "Earlier in the sentence of a sales amount: the sales were made online (e-commerce shops, 电商)")
     of_the_whole: re.Pattern = pattern(
         "Right after a bare amount: it is a share of the amount named before ('4 billion of it', 'davon')")
     online_after: re.Pattern = phrases(
         "After a sales amount: the sales were made online ('sold … online')", bounded=False)
     # --- counts: what a number counts ---------------------------------------------------------
     count_nouns: dict[str, tuple[str, ...]] = fragment_table(
-        "Nouns (or measure words) after a number, by unit: firms, people, countries, units")
+        "Nouns (or measure words) after a number, by unit: firms, people, countries, units; 'other' for things "
+        "counted that are none of ours (stores, households, hectares), so a number is not read as counting a "
+        "noun further on")
     max_words_to_noun: int = value("How many modifier words may stand between a number and its noun", int)
+    rise_to_before: re.Pattern = pattern(
+        "Ends right before the second number of 'rose from X to Y' ('da 2.761 a', 'from 300 to'): Y counts "
+        "the noun named before the change (the firms whose number rose)", ignore_case=True)
     measure_words: bool = value(
         "Counts take measure words between number and noun (300家, 5个国家): the longest measure word wins, "
         "the noun follows it, and the count's context is its clause", bool)
@@ -70,14 +80,24 @@ class FigureWords:
         "The counted noun names kinds of product, not pieces: designs, models, brands, 品种")
     equipment_nouns: re.Pattern = phrases(
         "Machines and production lines: a count of them is no production volume (carding machines, 生产设备)")
+    requirement_words: re.Pattern = phrases(
+        "What one product needs: a count of the parts it takes to make one is no production volume "
+        "(一架钢琴所需的8800个零件, the 300 parts a guitar needs)")
     production_verbs: tuple[str, ...] = fragments(
         "Verbs saying things were made, when right before a count of them: 'turned out 45 million lighters'")
+    capacity_words: re.Pattern = phrases(
+        "What could be made, not what was: a count with one of these in its clause is no production volume")
     short_rate_words: re.Pattern = phrases(
         "A count per day, hour, week or month: a rate, not a year's production ('3 million bags a day', 日产)")
     part_of_whole: re.Pattern = pattern(
         "Between a part and its whole: '12,000 of the county's 90,000 residents' (the part is counted)")
     not_firms_before: re.Pattern = pattern(
         "Right before a count of firms: the counted are not enterprises (合作社, 商户, 网店)")
+    subset_predicates: re.Pattern = phrases(
+        "In the clause of a count of firms: only those that did or have something (registered a trademark, "
+        "received a subsidy, 具备资质)")
+    past_time_words: re.Pattern = phrases(
+        "A count of an earlier, unnamed time ('back then', 那时): no figure of today's cluster")
     firm_words: re.Pattern = pattern("Words for a firm that override not_firms_before (企业, 厂, 公司)")
     present_stock_cues: re.Pattern = phrases(
         "Say a count is of today even when a year was named before it: 'is home to', 'there are', 'il y a'")
@@ -97,6 +117,12 @@ class FigureWords:
     subset_after: re.Pattern = phrases("Right after the counted noun: a subset ('120 firms with sales over …')")
     subset_money: re.Pattern = phrases(
         "Before an amount: it belongs to a subset of firms (规上, 'of which')", bounded=False)
+    subset_spans_sentence: bool = value(
+        "A subset named earlier in the sentence (其中规上企业213家，实现产值…) carries over its commas: the language "
+        "continues a topic across clauses; otherwise only the amount's own clause counts", bool)
+    whole_again: re.Pattern = pattern(
+        "Where a sentence names the whole again (全市陶瓷产业, 全县): a subset carried over commas ends there "
+        "(only read when subset_spans_sentence is true)")
     part_of_previous: re.Pattern = pattern(
         "Shortly before an amount of the same metric as the one before it: a part of that figure (其中)")
     threshold_before: tuple[re.Pattern, ...] = patterns(
@@ -110,6 +136,15 @@ class FigureWords:
     park_words: re.Pattern = phrases("An industrial park: its firms are not all of the cluster's")
     whole_area_cues: re.Pattern = phrases(
         "The sentence is about a wider area's whole economy ('the province as a whole')", bounded=False)
+    fraction_before: re.Pattern = phrases(
+        "Shortly before an amount: it is a fraction of a larger total, so a part, not the whole "
+        "('half of the turnover (3.2 billion euros)', 近一半的产值)", bounded=False)
+    whole_economy_before: re.Pattern = phrases(
+        "In the clause before an amount: it is the place's whole economy, not the cluster's "
+        "(the town's industrial output value, 全镇工业总产值)", bounded=False)
+    several_industries: re.Pattern = phrases(
+        "Right before an amount, in its clause: it is the total of several industries, not one cluster's "
+        "('the five industries' combined output', 五大产业的综合产值)")
     national_subject: re.Pattern = phrases(
         "The country is the subject of the figure: 'China's toy exports', 全国", bounded=False)
     national_scope: re.Pattern = phrases(

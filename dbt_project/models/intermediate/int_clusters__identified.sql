@@ -1,13 +1,13 @@
 -- A cluster is a place at its own level (a division, or a town inside one) plus a product
 -- family. Its id hashes that natural key, so it is the same in every run, document and language.
 with document_clusters as (
-    select document_id, place_code, town_name_en, town_name_zh, product_id, product_text
+    select document_id, place_code, town_name_en, town_name_zh, town_code, product_id, product_text
     from {{ ref('stg_raw__document_clusters') }}
     where place_code is not null and product_id is not null
 ),
 
 figure_clusters as (
-    select document_id, place_code, town_name_en, town_name_zh, product_id, null as product_text
+    select document_id, place_code, town_name_en, town_name_zh, town_code, product_id, null as product_text
     from {{ ref('stg_raw__figures') }}
     where subject = 'cluster' and place_code is not null and product_id is not null
 ),
@@ -51,6 +51,8 @@ select
     any_value(keyed.place_code) as admin_code,
     any_value(keyed.town_name_en) as town_name_en,
     any_value(keyed.town_name_zh) as town_name_zh,
+    -- the town's 9-digit code (the key stays the name, so ids do not change when a code is learnt)
+    mode(keyed.town_code) as town_code,
     any_value(keyed.product_family) as product_family,
     any_value(product_choice.product_id) as product_id,
     -- for a product the taxonomy does not know yet, the words the articles use for it

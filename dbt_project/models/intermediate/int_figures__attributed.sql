@@ -1,8 +1,10 @@
 -- Cluster figures with their cluster id and money in both yuan and dollars; a figure a
--- document states twice (same cluster, metric, time and value) is kept once.
+-- document states twice (same cluster, metric, time and value) is kept once. Figures whose
+-- confidence is below var('min_confidence') stay out (they are in fct_figure_candidate).
 with figures as (
     select * from {{ ref('stg_raw__figures') }}
     where subject = 'cluster' and place_code is not null and product_id is not null
+        and coalesce(confidence, 1) >= {{ var('min_confidence') }}
 ),
 
 products as (
@@ -17,8 +19,11 @@ rates as (
     select * from {{ ref('stg_seeds__exchange_rates') }}
 ),
 
+-- each currency's first and last year in the table (the euro starts in 1999)
 rate_years as (
-    select min(rate_year) as first_year, max(rate_year) as last_year from rates
+    select currency, min(rate_year) as first_year, max(rate_year) as last_year
+    from rates
+    group by currency
 ),
 
 keyed as (
@@ -30,17 +35,19 @@ keyed as (
             figures.place_code || '|' || coalesce(lower(figures.town_name_en), '') || '|' || products.product_family
         ), 16) as cluster_id,
         -- a figure with no year is converted at the rate of its publication year, else the latest;
-        -- years outside the rate table use its nearest year
+        -- a year outside the table uses the currency's nearest year (counts follow the dollar's years)
         greatest(
             least(
-                coalesce(figures.year, year(documents.published_date), (select last_year from rate_years)),
-                (select last_year from rate_years)
+                coalesce(figures.year, year(documents.published_date), rate_years.last_year),
+                rate_years.last_year
             ),
-            (select first_year from rate_years)
+            rate_years.first_year
         ) as rate_year
     from figures
     inner join products using (product_id)
     inner join documents using (document_id)
+    left join rate_years
+        on rate_years.currency = case when figures.unit in ('CNY', 'USD', 'EUR') then figures.unit else 'USD' end
 ),
 
 converted as (

@@ -16,9 +16,10 @@ select
     place.latitude,
     place.longitude,
     place.former_names,
-    case when place.place_level = 'county' then place.name_en end as county_name_en,
+    case place.place_level when 'county' then place.name_en when 'town' then county.name_en end as county_name_en,
     case when place.place_level = 'prefecture' then place.name_en else prefecture.name_en end as prefecture_name_en,
     case when place.place_level = 'province' then place.name_en else province.name_en end as province_name_en
 from places as place
+left join places as county on county.admin_code = place.parent_code and place.place_level = 'town'
 left join places as prefecture on prefecture.admin_code = place.prefecture_code
 left join places as province on province.admin_code = place.province_code

@@ -22,7 +22,11 @@ select
     documents.url,
     documents.text_length,
     documents.copy_count,
+    copies.original_document_id,
+    copies.copy_kind,
+    copies.copy_similarity,
     coalesce(figure_counts.figure_count, 0) as figure_count,
     documents.loaded_at
 from documents
 left join figure_counts using (document_id)
+left join {{ ref('int_documents__copies') }} as copies using (document_id)

@@ -1,3 +1,4 @@
--- Exports (export_value) and imports-and-exports (trade_value) per cluster, year and period,
--- reconciled across documents like fct_cluster_output; the two flows are never mixed.
-{{ reconcile_cluster_figures(metrics=['export_value', 'trade_value']) }}
+-- Exports (export_value) and imports-and-exports (trade_value) per cluster, year and period:
+-- the canonical rows of fct_cluster_series; the two flows are never mixed.
+{{ config(materialized='view') }}
+{{ series_view(metrics=['export_value', 'trade_value']) }}

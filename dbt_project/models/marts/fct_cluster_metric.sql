@@ -1,5 +1,5 @@
 -- One row per figure a document states about a cluster, with its evidence and where it sits
--- in the document's text.
+-- in the document's text; copies and likely unit slips are marked, never removed.
 select
     figures.figure_id,
     figures.cluster_id,
@@ -12,6 +12,7 @@ select
     figures.qualifier,
     figures.value_cny,
     figures.value_usd,
+    figures.rate_year,
     figures.evidence,
     figures.sentence_start,
     figures.sentence_end,
@@ -19,7 +20,16 @@ select
     figures.value_end,
     figures.value_text,
     figures.is_restatement,
+    figures.scope,
+    figures.year_stated,
+    figures.confidence,
+    figures.original_document_id,
+    figures.copy_kind,
+    figures.source_document_id,
+    figures.is_outlier,
+    figures.outlier_factor,
+    figures.outlier_cause,
     figures.published_date,
     figures.extractor_version
-from {{ ref('int_figures__attributed') }} as figures
+from {{ ref('int_figures__flagged') }} as figures
 inner join {{ ref('dim_cluster') }} as clusters using (cluster_id)

@@ -8,6 +8,7 @@ renamed as (
         place_code,
         nullif(town_name_en, '') as town_name_en,
         nullif(town_name_zh, '') as town_name_zh,
+        nullif(town_code, '') as town_code,
         place_text,
         product_id,
         product_text,

@@ -10,6 +10,7 @@ renamed as (
         place_code,
         nullif(town_name_en, '') as town_name_en,
         nullif(town_name_zh, '') as town_name_zh,
+        nullif(town_code, '') as town_code,
         coalesce(place_ambiguous, false) as is_place_ambiguous,
         product_id,
         metric,
@@ -25,6 +26,10 @@ renamed as (
         value_end,
         value_text,
         coalesce(is_restatement, false) as is_restatement,
+        -- filled by the extractor from issue 6 on; NULL means "not said", never false
+        year_stated,
+        nullif(trim(scope), '') as scope,
+        cast(confidence as double) as confidence,
         extractor_version
     from source
 )

@@ -6,7 +6,8 @@ renamed as (
     select
         cast(year as integer) as rate_year,
         currency,
-        cast(cny_per_unit as double) as cny_per_unit
+        cast(cny_per_unit as double) as cny_per_unit,
+        source as rate_source
     from source
 )
 

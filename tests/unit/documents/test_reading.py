@@ -5,7 +5,7 @@ import pytest
 
 from clusterhouse.documents import SUPPORTED_SUFFIXES, RejectedFile, UnreadableFile, discover_files, read_file
 from clusterhouse.documents.decode import decode_bytes
-from clusterhouse.documents.identity import content_id, headline
+from clusterhouse.documents.identity import content_id, first_paragraph_title, headline
 from clusterhouse.documents.outlets import canonical_outlet, find_source_outlet
 from clusterhouse.documents.readers.html import strip_tags
 from clusterhouse.documents.tidy import reflow_lines, tidy_text
@@ -66,7 +66,8 @@ def test_latin1_italian_text():
     assert doc.language == "it"
     assert doc.title == "Humen, la capitale cinese dell'abbigliamento"
     assert doc.source_outlet == "ANSA"
-    assert doc.published_date == date(2022, 10, 12)
+    # "12 OTT" with "the first nine months of 2022": the year is not stated, so none is invented
+    assert doc.published_date is None
 
 
 def test_utf8_with_bom_and_utf16_give_the_same_document():
@@ -435,3 +436,24 @@ def test_find_source_outlet(text, expected):
 )
 def test_canonical_outlet(name, expected):
     assert canonical_outlet(name) == expected
+
+
+def test_reflow_keeps_a_line_wrapped_early_in_its_paragraph():
+    lines = ["In vent'anni la produzione di piastrelle è cresciuta dai 10 milioni di metri",
+             "quadrati l'anno ai 1.868 milioni del 2002, quella di stoviglieria",
+             "è passata da 1.200 milioni a",
+             "16.470 milioni di pezzi nel 2002, mentre nel comparto dei sanitari la",
+             "capacità produttiva si è moltiplicata per dieci.",
+             "",
+             "Un titolo breve",
+             "Nel 2002 il fatturato complessivo dell'industria ha toccato i 6,8 miliardi",
+             "di euro, il 13,3% in più rispetto al 2001 secondo i dati raccolti."]
+    paragraphs = reflow_lines(lines)
+    assert len(paragraphs) == 3 and "a 16.470 milioni" in paragraphs[0]
+    assert paragraphs[1] == "Un titolo breve"
+
+
+def test_what_a_copied_page_leaves_above_its_headline_is_no_title():
+    assert first_paragraph_title("| site.example | 10. 09. 2025 | Editor: X | ![]() |\n\n![]() |\n\n[A A A] |\n\n"
+                                 "Las nuevas especialidades del campo\n\nLos campesinos de Hubei hallan trabajo.") == (
+        "Las nuevas especialidades del campo")

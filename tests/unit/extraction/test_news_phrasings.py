@@ -142,3 +142,108 @@ def test_an_amount_without_its_currency_takes_the_one_just_named():
     found = doc_figures(text, "en")
     assert ("output_value", 10.6e9, "CNY", 2022, "FY") in found
     assert ("export_value", 4e9, "CNY", 2022, "FY") in found
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("A grand piano needs 8,800 parts, and the town produced 50,000 pianos last year.", "en",
+     [("output_volume", 50000)]),
+    ("The 300 parts a guitar needs are all made in the town, which turned out 2 million guitars in 2023.", "en",
+     [("output_volume", 2e6)]),
+    ("一把吉他所需的300多个零件在镇上都能配齐，全镇年产吉他600万把。", "zh", [("output_volume", 6e6)]),
+    ("Per un violino servono 70 componenti, e il distretto produce 400.000 violini all'anno.", "it",
+     [("output_volume", 400000)]),
+])
+def test_the_parts_one_product_needs_are_no_volume(sentence, language, expected):
+    assert metrics(sentence, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("清溪竹笋\n\n清溪镇盛产竹笋。截至2023年底，这五大产业的综合产值已超300亿元，竹笋产业产值达到80亿元。", "zh"),
+    ("Anxi tea\n\nAnxi county in Fujian grows tea. The county's three leading industries had a combined "
+     "output value of 60 billion yuan in 2022, while tea alone reached 30 billion yuan.", "en"),
+    ("Anxi tè\n\nLa contea di Anxi, nel Fujian, coltiva tè. Nel 2022 i tre settori principali della contea "
+     "hanno prodotto un valore di 60 miliardi di yuan.", "it"),
+])
+def test_the_total_of_several_industries_is_no_cluster_figure(text, language):
+    values = [f[1] for f in doc_figures(text, language)]
+    assert 300e8 not in values and 60e9 not in values
+
+
+def test_scaled_decimals_keep_the_value_the_text_wrote():
+    assert metrics("半年下来全产业链产值已经达到32.45亿元。", "zh") == [("output_value", 3245000000.0)]
+    assert metrics("Exports reached 4.1 billion yuan.", "en") == [("export_value", 4100000000.0)]
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("A fine marzo i calzaturifici attivi in città sono saliti da 2.761 a 3.647 in un anno.", "it", [("enterprises", 3647)]),
+    ("The number of shoe factories rose from 2,761 to 3,647 last year.", "en", [("enterprises", 3647)]),
+    ("Le nombre d'entreprises est passé de 300 à 1 200 en dix ans.", "fr", [("enterprises", 1200)]),
+    ("Las empresas pasaron de 300 a 1.200 en una década.", "es", [("enterprises", 1200)]),
+    ("Die Zahl der Unternehmen stieg von 300 auf 1.200 an.", "de", [("enterprises", 1200)]),
+])
+def test_a_count_that_rose_from_one_number_to_another_is_the_second(sentence, language, expected):
+    assert metrics(sentence, language) == expected
+
+
+def test_a_subset_carried_over_commas_ends_where_the_whole_is_named_again():
+    sentence = "目前，全市共有陶瓷企业757家，其中规上企业272家，产品覆盖4000多个品种，全市陶瓷产业集群每年创造产值约740亿元。"
+    assert metrics(sentence, "zh") == [("enterprises", 757), ("output_value", 740e8)]
+    assert metrics("其中规上企业272家，实现产值300亿元。", "zh") == []
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Kunming, regarded as the heart of China's flower market, recorded a trade volume of 11.2 billion yuan.", "en"),
+])
+def test_a_market_in_lower_case_is_no_market_hall(sentence, language):
+    assert [f.is_company for f in find_sentence_figures(sentence, language)] == [False]
+    assert [f.is_company for f in find_sentence_figures(
+        "The Yiwu International Trade Market had a turnover of 200 billion yuan.", "en")] == [True]
+
+
+@pytest.mark.parametrize(("text", "language", "absent", "kept"), [
+    ("Maozui trousers\n\nMaozui town in Hubei makes trousers. The town's industrial output value reached 3 billion "
+     "yuan in 2022, and its trouser makers sold goods worth 2 billion yuan.", "en", 3e9, 2e9),
+    ("毛嘴服装\n\n毛嘴镇是服装之乡。2022年，全镇工业总产值达30亿元，服装产业产值20亿元。", "zh", 30e8, 20e8),
+])
+def test_a_towns_whole_industrial_output_is_no_cluster_figure(text, language, absent, kept):
+    values = [f[1] for f in doc_figures(text, language)]
+    assert absent not in values and kept in values
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("戴南不锈钢\n\n戴南镇是不锈钢之乡。该集聚区所涉及的三市七镇，不锈钢制品企业已有数千家，不锈钢制品年销售额达到150亿元。", "zh"),
+    ("Dainan steel\n\nDainan town in Jiangsu makes stainless steel. Across three cities and seven towns, the "
+     "stainless steel makers had sales of 15 billion yuan in 2008.", "en"),
+])
+def test_an_area_of_several_cities_is_wider_than_the_cluster(text, language):
+    assert 15e9 not in [f[1] for f in doc_figures(text, language)]
+
+
+def test_a_national_sentence_stays_national_until_it_names_a_place():
+    text = ("Piastrelle\n\nFoshan, nel Guangdong, produce piastrelle. In vent'anni la produzione cinese di piastrelle "
+            "è cresciuta fino a 1.868 milioni di metri quadrati, quella di stoviglie è passata a 16.470 milioni di "
+            "pezzi nel 2002, mentre i sanitari sono arrivati a 60 milioni di pezzi l'anno.")
+    assert doc_figures(text, "it") == []
+
+
+def test_a_cue_of_the_future_after_a_figure_counts_only_in_its_clause():
+    text = ("Yudu garments\n\nYudu county in Jiangxi makes garments. At present the county counts more than 2,000 "
+            "garment enterprises, a total industry output value of 28 billion yuan, and output value will exceed "
+            "40 billion yuan next year.")
+    values = [f[1] for f in doc_figures(text, "en")]
+    assert 28e9 in values and 40e9 not in values
+
+
+@pytest.mark.parametrize(("text", "language", "fraction"), [
+    ("Piastrelle\n\nFoshan, nel Guangdong, produce piastrelle. Nel 2022 quasi metà del fatturato (3,2 miliardi di "
+     "euro) è venuta dalle piastrelle.", "it", 3.2e9),
+    ("Foshan tiles\n\nFoshan in Guangdong makes tiles. In 2022 half of the turnover (3.2 billion euros) came from "
+     "tiles.", "en", 3.2e9),
+])
+def test_a_fraction_of_a_larger_total_is_a_part(text, language, fraction):
+    assert fraction not in [f[1] for f in doc_figures(text, language)]
+
+
+def test_a_fraction_in_the_clause_before_is_not_the_amounts():
+    text = "洛舍钢琴\n\n浙江湖州洛舍镇是钢琴之乡。产量占全国的七分之一，钢琴产业总产值已突破4.7亿元。"
+    assert 4.7e8 in [f[1] for f in doc_figures(text, "zh")]

@@ -298,3 +298,21 @@ def test_spans_point_into_the_text(gaz):
         assert text[m.start:m.end] == m.text
     assert [m.text for m in gaz.find_mentions(text)] == [
         "Guangxi Zhuang Autonomous Region", "东莞市", "虎门镇", "Anxi"]
+
+
+def test_a_town_spelt_like_one_the_text_has_placed_is_that_town(gaz):
+    # 洛社 (a town of Wuxi) written for 洛舍 (of Deqing, Huzhou), a homophone slip
+    text = "浙江湖州洛舍镇发展钢琴产业。1985年，钢琴厂在洛社镇成立。如今洛社每年产出钢琴超5万架。"
+    towns = {m.text: m.place.town_code for m in gaz.find_mentions(text, "zh") if m.place and m.place.level == "town"}
+    assert towns == {"洛舍镇": "330521103", "洛社镇": "330521103", "洛社": "330521103"}
+
+
+def test_a_pinyin_town_right_after_its_city_is_that_town(gaz):
+    found = {m.text: m.place and m.place.town_code for m in gaz.find_mentions("The Nanchang Wengang market sells pens.", "en")}
+    assert found["Wengang"] == "360124103"
+    assert not [m for m in gaz.find_mentions("Mr Wang Wengang said so.", "en") if m.text == "Wengang"]
+
+
+def test_a_township_named_without_a_type_word_needs_its_county_before_it(gaz):
+    # 农场 ("farm") is also the name of a township-level unit: as a word it is no place
+    assert [m.text for m in gaz.find_mentions("全县共有家庭农场1300余家。", "zh")] == []

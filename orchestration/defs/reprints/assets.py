@@ -1,0 +1,83 @@
+"""Reprints: near-duplicate articles found after ingest, so that a copy's figures count once.
+
+Each document's MinHash signature is computed once (raw.document_signatures); a run with new
+documents looks for their near-duplicates among all documents and keeps every verified pair in
+raw.near_duplicates. Which of a pair is the original is dbt's call (int_documents__copies).
+"""
+
+import dagster as dg
+import pyarrow as pa
+
+from clusterhouse.documents import reprints
+from clusterhouse.warehouse import connect, ensure_tables, raw_tables, replace_rows
+from orchestration.defs.resources import WAREHOUSE_POOL, ClusterhouseResource
+
+_TABLES = [("raw.document_signatures", raw_tables.DOCUMENT_SIGNATURES), ("raw.near_duplicates", raw_tables.NEAR_DUPLICATES)]
+
+
+def _texts(con, ids: list[str]) -> dict[str, str]:
+    if not ids:
+        return {}
+    con.register("wanted_ids", pa.table({"document_id": pa.array(ids, pa.string())}))
+    rows = con.execute("""
+        select document_id, any_value(text) from raw.documents
+        where document_id in (select document_id from wanted_ids) group by document_id""").fetchall()
+    con.unregister("wanted_ids")
+    return {document_id: text or "" for document_id, text in rows}
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(["raw", "document_signatures"], deps=[["raw", "documents"]],
+                     description="MinHash signature of each document's shingles (computed once per document)."),
+        dg.AssetSpec(["raw", "near_duplicates"], deps=[["raw", "documents"]],
+                     description="Pairs of documents of which one reprints the other (other boilerplate, a cut-off "
+                                 "ending), with their shingle containment and Jaccard similarity."),
+    ],
+    group_name="ingest",
+    pool=WAREHOUSE_POOL,
+    can_subset=False,
+)
+def detect_reprints(context: dg.AssetExecutionContext, clusterhouse: ClusterhouseResource):
+    settings = clusterhouse.settings()
+    with connect(settings.build_path) as con:
+        ensure_tables(con, _TABLES)
+        # signatures or pairs made with other parameters are made again
+        con.execute("delete from raw.document_signatures where method <> ?", [reprints.METHOD])
+        con.execute("delete from raw.near_duplicates where method <> ?", [reprints.METHOD])
+        for table, column in (("raw.document_signatures", "document_id"), ("raw.near_duplicates", "document_id"),
+                              ("raw.near_duplicates", "other_document_id")):
+            con.execute(f"delete from {table} where {column} not in (select document_id from raw.documents)")
+        new_ids = [row[0] for row in con.execute("""
+            select distinct document_id from raw.documents
+            where document_id not in (select document_id from raw.document_signatures) order by 1""").fetchall()]
+        added: list[reprints.NearDuplicate] = []
+        if new_ids:
+            new_signatures = reprints.signatures(_texts(con, new_ids).items())
+            replace_rows(con, "raw.document_signatures", raw_tables.to_arrow(
+                [{"document_id": s.document_id, "shingle_count": s.shingle_count, "hashvalues": list(s.hashvalues),
+                  "method": reprints.METHOD} for s in new_signatures], raw_tables.DOCUMENT_SIGNATURES),
+                "document_id", new_ids)
+            every = [reprints.Signature(document_id, count, tuple(values)) for document_id, count, values in
+                     con.execute("select document_id, shingle_count, hashvalues from raw.document_signatures")
+                     .fetchall()]
+            pairs = reprints.candidate_pairs(every, new_ids)
+            texts = _texts(con, sorted({document_id for pair in pairs for document_id in pair}))
+            added = reprints.near_duplicates(pairs, texts)
+            rows = [{"document_id": pair.document_id, "other_document_id": pair.other_document_id,
+                     "containment": pair.containment, "number_containment": pair.number_containment,
+                     "jaccard": pair.jaccard, "method": reprints.METHOD} for pair in added]
+            # a pair is stored once, smaller id first; pairs of new documents are replaced as a whole
+            con.execute("begin transaction")
+            con.register("new_ids", pa.table({"document_id": pa.array(new_ids, pa.string())}))
+            con.execute("""delete from raw.near_duplicates where document_id in (select document_id from new_ids)
+                           or other_document_id in (select document_id from new_ids)""")
+            con.unregister("new_ids")
+            con.execute("commit")
+            replace_rows(con, "raw.near_duplicates", raw_tables.to_arrow(rows, raw_tables.NEAR_DUPLICATES),
+                         "document_id", [])
+        total = con.execute("select count(*) from raw.near_duplicates").fetchone()[0]
+    context.log.info(f"{len(new_ids)} new documents hashed; {len(added)} new near-duplicate pairs ({total} in all)")
+    yield dg.MaterializeResult(asset_key=["raw", "document_signatures"], metadata={"documents_hashed": len(new_ids)})
+    yield dg.MaterializeResult(asset_key=["raw", "near_duplicates"],
+                               metadata={"pairs_added": len(added), "pairs_total": total, "method": reprints.METHOD})

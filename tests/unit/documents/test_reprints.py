@@ -1,0 +1,67 @@
+"""Near-duplicate detection: a reprint with other boilerplate or a cut-off ending is found; other
+articles, even from one template with other figures, are not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from clusterhouse.documents import reprints
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "reconciliation"
+
+ARTICLE = """Shengzhou, a county-level city in Shaoxing, has made neckties for four decades.
+In 2022, the city's necktie industry had an output value of 22 billion yuan. More than 1,100
+necktie enterprises operate in Shengzhou, and the industry employs about 50,000 workers.
+Necktie exports reached 8.5 billion yuan in 2022, with buyers in Europe, North America and the
+Middle East placing repeat orders through the local trade centre. The first workshops opened in
+the early 1980s, when a few families bought second-hand looms and began weaving silk for coastal
+trading houses. Local officials said the industry is investing in digital printing, smaller
+batches and its own brands, so that designers in Milan and Paris can order a few hundred pieces."""
+
+
+def template(place: str, output: str, firms: str) -> str:
+    return (f"In 2022, the output value of {place}'s hardware industry reached {output} billion yuan. {place} is "
+            f"home to more than {firms} hardware enterprises employing thousands of workers. Its products are "
+            "exported to more than one hundred countries and regions. Local officials said the industry keeps "
+            "upgrading its equipment and brands, and that young engineers now run the floors of the factories.")
+
+
+def test_shingles_work_in_alphabetic_scripts_and_in_chinese():
+    assert "in 2022 the city's" not in reprints.shingles("In 2022, the city's necktie")
+    assert "in 2022 the city" in reprints.shingles("In 2022, the city's necktie")
+    assert "嵊 州 领 带" in reprints.shingles("嵊州领带产业")
+
+
+def test_a_reprint_with_other_boilerplate_and_a_cut_off_ending_is_a_near_duplicate():
+    reprint = ("Mirror Network | Home > Industry | Share: WeChat Weibo\n\n" + ARTICLE[: int(len(ARTICLE) * 0.75)]
+               + "\n\nReprinted with permission. All rights reserved.")
+    containment, number_containment, jaccard = reprints.compare(ARTICLE, reprint)
+    assert containment >= reprints.MIN_CONTAINMENT and number_containment >= reprints.MIN_NUMBER_CONTAINMENT
+    assert jaccard < containment
+    found = reprints.find_near_duplicates({"original": ARTICLE, "reprint": reprint})
+    assert [(pair.document_id, pair.other_document_id) for pair in found] == [("original", "reprint")]
+
+
+def test_articles_from_one_template_with_other_figures_are_not_reprints():
+    a, b = template("Yongkang", "120", "20,000"), template("Wenling", "95", "7,300")
+    containment, number_containment, _ = reprints.compare(a, b)
+    assert number_containment < reprints.MIN_NUMBER_CONTAINMENT
+    assert not reprints.is_near_duplicate(containment, number_containment)
+    assert reprints.find_near_duplicates({"a": a, "b": b}) == []
+
+
+def test_different_articles_and_short_texts_are_never_paired():
+    documents = {"article": ARTICLE, "short": "Output reached 22 billion yuan.", "other": template("Yongkang", "1", "2")}
+    assert reprints.find_near_duplicates(documents) == []
+
+
+def test_the_fixture_reprint_is_found_and_the_translation_is_not_a_text_copy():
+    texts = {path.stem: path.read_text(encoding="utf-8") for path in sorted(FIXTURES.glob("*.txt"))}
+    pairs = {(pair.document_id, pair.other_document_id) for pair in reprints.find_near_duplicates(texts)}
+    assert pairs == {("shengzhou_mirror", "shengzhou_xinhua")}
+
+
+def test_signatures_are_stable_for_the_same_text():
+    first, second = reprints.signatures([("a", ARTICLE), ("b", ARTICLE)])
+    assert first.hashvalues == second.hashvalues and first.shingle_count == len(reprints.shingles(ARTICLE))
+    assert len(first.hashvalues) == reprints.NUM_PERM
