@@ -134,7 +134,7 @@ def make_bad_corpus(raw: Path, outside: Path, url: str) -> None:
 def _slow_or_hungry_read(job):
     """Stands for a parser that hangs or blows up on hostile input (pypdf, lxml): the limits stop it."""
     if job.state.path == "limits/slow.txt":
-        time.sleep(60)
+        time.sleep(900)
     if job.state.path == "limits/hungry.txt":
         return len(bytearray(3 << 30))
     return _original_read_one(job)
@@ -142,7 +142,7 @@ def _slow_or_hungry_read(job):
 
 def _slow_extraction(doc):
     if "Slow extraction" in doc.text:
-        time.sleep(60)
+        time.sleep(900)
     return _original_extract_one(doc)
 
 
@@ -188,7 +188,7 @@ def bad_night(tmp_path_factory):
         if os.geteuid() == 0:
             patch.setattr(discover, "_open", open_as_unprivileged)
         started = time.monotonic()
-        succeeded = run_refresh(settings, quiet=True)
+        succeeded = run_refresh(settings, quiet=True, exports=False)
         elapsed = time.monotonic() - started
     server.shutdown()
     return settings, succeeded, elapsed, list(_Hits.hits)
@@ -197,7 +197,7 @@ def bad_night(tmp_path_factory):
 def test_the_run_succeeds_within_the_limits(bad_night):
     settings, succeeded, elapsed, _ = bad_night
     assert succeeded
-    assert elapsed < 120, "a hanging document is stopped after its time limit, not waited for"
+    assert elapsed < 600, "a document that hangs (15 minutes here) is stopped at its limit, not waited for"
 
 
 EXPECTED_REJECTIONS = {
