@@ -180,7 +180,8 @@ def _attribute_figure(
 ) -> AttributedFigure:
     """The cluster, product and time of a figure, how far the text supports them, and why it is
     not the cluster's figure when it is not."""
-    timing, time_dropped = _figure_time(figure, _figure_times(sentence, rules), context, published, sentence.text,
+    times = _figure_times(sentence, rules, figure.value_start)
+    timing, time_dropped = _figure_time(figure, times, context, published, sentence.text,
                                         mentions.language.time.whole_year_words)
     subject, subject_dropped = _figure_subject(figure, sentence, context, primary, mentions, rules)
     dropped = figure.dropped or time_dropped or _sentence_dropped(figure, sentence, rules) or subject_dropped
@@ -194,11 +195,24 @@ def _attribute_figure(
     return AttributedFigure(figure, sentence, subject, product, timing, confidence, dropped)
 
 
-def _figure_times(sentence: SentenceMentions, rules: FigureRules) -> tuple[TimeExpression, ...]:
+def _figure_times(sentence: SentenceMentions, rules: FigureRules, figure_start: int | None = None
+                  ) -> tuple[TimeExpression, ...]:
     """The sentence's time expressions that can say when a figure applies: not the base of a
     comparison ("7 percent more than a year earlier", "up from 2019")."""
     base = rules.words.comparison_base_before
-    return tuple(t for t in sentence.times if not base.search(sentence.text, max(0, t.start - 25), t.start))
+    return tuple(t for t in sentence.times if not base.search(sentence.text, max(0, t.start - 25), t.start)
+                 and _compared_amount_dated(t, sentence, rules) in (None, figure_start))
+
+
+def _compared_amount_dated(time: TimeExpression, sentence: SentenceMentions, rules: FigureRules) -> int | None:
+    """'…hit 72.6 billion yuan in 2022, up from 64.1 billion yuan in 2021': the year right after the
+    amount a comparison introduces is that amount's, no other figure's. Where that amount starts."""
+    for number in sentence.numbers:
+        gap = sentence.text[number.end: time.start]
+        if number.end <= time.start and len(gap) <= 20 and not re.search(r"[,;，；。]", gap):
+            if rules.words.comparison_before.search(sentence.text, max(0, number.start - 25), number.start):
+                return number.start
+    return None
 
 
 def _sentence_dropped(figure: SentenceFigure, sentence: SentenceMentions, rules: FigureRules) -> str | None:
@@ -263,8 +277,8 @@ def _figure_subject(
     if not figure.is_company and not any(m.end <= value_start for m in places):
         # (a firm's figure is the firm's even in a sentence calling it "the national leader")
         clause_start = max(0, figure.value_start - 160)
-        national = rules.words.national_subject.search(text[clause_start: figure.value_start])
-        if national and (figure.metric != "rank" or national.start() + clause_start < 3):
+        national = _nation_named_before(text, clause_start, figure.value_start, rules)
+        if national and (figure.metric != "rank" or national.start() < 3):
             return subject or fallback, "national"  # "China's toy exports", "La Cina resta il primo produttore"
         if rules.words.national_subject.match(text):
             return subject or fallback, "national"  # "China es el mayor exportador…: en 2022 vendió…"
@@ -274,6 +288,18 @@ def _figure_subject(
             and not (subject.place.level == "county" and _names_the_product(sentence, mentions))):
         return subject, "wider area"  # the cluster's province or city (a county that makes its product is one too)
     return subject, None
+
+
+def _nation_named_before(text: str, start: int, position: int, rules: FigureRules) -> re.Match | None:
+    """The nation as the subject of what comes before ``position``: a nation that is the whole of a
+    share ("占全国的七分之一，总产值…", "30 percent of China's") counts only in the amount's own clause
+    ("…, or 10 percent of China's exports of 50 billion yuan")."""
+    for match in rules.words.national_subject.finditer(text, start, position):
+        if (rules.words.share_before_nation.search(text, max(0, match.start() - 20), match.start())
+                and rules.words.clause_breaks.search(text, match.end(), position)):
+            continue
+        return match
+    return None
 
 
 def _is_the_cluster(mention: PlaceMention | None, primary: Subject) -> bool:
