@@ -61,23 +61,18 @@ def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
     print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
 
 
-def run_sql(query: str, fmt: str) -> int:
-    import duckdb
+def run_sql(query: str, fmt: str, allow_files: bool = False) -> int:
+    from clusterhouse.warehouse.query import QueryRefused, run_query
 
     settings = load_settings()
     if not settings.warehouse_path.exists():
         print(f"no warehouse at {settings.warehouse_path}: run `clusterhouse refresh` first", file=sys.stderr)
         return 2
-    con = duckdb.connect(str(settings.warehouse_path), read_only=True)
     try:
-        cursor = con.execute(query)
-        columns = [d[0] for d in cursor.description] if cursor.description else []
-        rows = cursor.fetchall() if columns else []
-    except duckdb.Error as exc:
-        print(f"query failed: {exc}", file=sys.stderr)
+        columns, rows = run_query(settings.warehouse_path, query, allow_files)
+    except QueryRefused as refused:
+        print(refused, file=sys.stderr)
         return 1
-    finally:
-        con.close()
     _print_rows(columns, rows, fmt)
     return 0
 
@@ -122,11 +117,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="clusterhouse", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("refresh", help="materialise every asset once (the nightly job) and publish")
-    ui = commands.add_parser("ui", help="start the Dagster UI and the schedule daemon (dagster dev)")
+    ui = commands.add_parser(
+        "ui", help="start the Dagster UI and the daemon that runs the schedule and the sensor (dg dev)")
     ui.add_argument("--port", type=int, default=3000)
-    sql = commands.add_parser("sql", help="run one read-only query against the published warehouse")
+    ui.add_argument("--host", default="127.0.0.1", help="address to serve on (default: this machine only)")
+    sql = commands.add_parser(
+        "sql", help="run one read-only query against the published warehouse",
+        description="Run one read-only query against the published warehouse. Statements that would "
+                    "change it are refused, and queries cannot touch the machine's files "
+                    "(read_csv('/path'), COPY ... TO) unless --allow-files is given.")
     sql.add_argument("query")
     sql.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    sql.add_argument("--allow-files", action="store_true",
+                     help="let the query read and write files on this machine (read_csv, read_text, COPY ... TO, "
+                          "EXPORT DATABASE), with your permissions; off by default so that a query pasted "
+                          "from elsewhere can only read the warehouse")
     report = commands.add_parser("report", help="write the HTML report of the published warehouse (charts, conflicts)")
     report.add_argument("-o", "--output", type=Path, default=None,
                         help="file to write [the export folder's report.html]")
@@ -142,9 +147,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "ui":
         from orchestration.commands import run_ui
 
-        return run_ui(load_settings(), args.port)
+        return run_ui(load_settings(), args.port, args.host)
     if args.command == "sql":
-        return run_sql(args.query, args.format)
+        return run_sql(args.query, args.format, args.allow_files)
     if args.command == "report":
         return run_report(args.output)
     if args.command == "evaluate":

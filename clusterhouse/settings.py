@@ -34,6 +34,46 @@ def extractor_version() -> str:
 
 
 @dataclass(frozen=True)
+class Limits:
+    """What one source file or document may cost a refresh; past a limit it is rejected with the
+    reason (raw.rejected_files, raw.extracted_documents.error) and the run goes on."""
+
+    # bigger files are not read at all [CLUSTERHOUSE_MAX_FILE_MB]
+    max_file_bytes: int = 64 << 20
+    # text of one article, after decoding [CLUSTERHOUSE_MAX_DOCUMENT_CHARS]
+    max_document_chars: int = 1_000_000
+    # reading one file, or extracting one document [CLUSTERHOUSE_DOCUMENT_SECONDS]
+    seconds_per_document: float = 120.0
+    # growth of one reading or extraction process [CLUSTERHOUSE_WORKER_MEMORY_MB]
+    worker_memory_bytes: int = 2 << 30
+
+
+def load_limits(env: dict[str, str] | None = None) -> Limits:
+    env = dict(os.environ if env is None else env)
+    default = Limits()
+
+    def number(variable: str, fallback: float, scale: int = 1) -> float:
+        value = env.get(variable)
+        if not value:
+            return fallback
+        try:
+            parsed = float(value) * scale
+        except ValueError:
+            raise ValueError(f"{variable} must be a number, not {value!r}") from None
+        if parsed <= 0:
+            raise ValueError(f"{variable} must be positive, not {value!r}")
+        return parsed
+
+    return Limits(
+        max_file_bytes=int(number("CLUSTERHOUSE_MAX_FILE_MB", default.max_file_bytes, 1 << 20)),
+        max_document_chars=int(number("CLUSTERHOUSE_MAX_DOCUMENT_CHARS", default.max_document_chars)),
+        seconds_per_document=number("CLUSTERHOUSE_DOCUMENT_SECONDS", default.seconds_per_document),
+        worker_memory_bytes=int(number("CLUSTERHOUSE_WORKER_MEMORY_MB", default.worker_memory_bytes,
+                                       1 << 20)),
+    )
+
+
+@dataclass(frozen=True)
 class Settings:
     raw_dir: Path
     warehouse_path: Path  # the published file analysts open (read-only for them)
@@ -43,6 +83,7 @@ class Settings:
     schedule_cron: str
     schedule_timezone: str
     extract_workers: int
+    limits: Limits = Limits()
 
     @property
     def dbt_project_dir(self) -> Path:
@@ -78,4 +119,5 @@ def load_settings(env: dict[str, str] | None = None, **overrides: object) -> Set
         schedule_cron=str(given("schedule_cron", "CLUSTERHOUSE_SCHEDULE_CRON") or "0 2 * * *"),
         schedule_timezone=str(given("schedule_timezone", "CLUSTERHOUSE_SCHEDULE_TIMEZONE") or "Asia/Shanghai"),
         extract_workers=int(workers or 0) or min(2, os.cpu_count() or 1),
+        limits=overrides.get("limits") or load_limits(env),
     )

@@ -8,19 +8,32 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-from pathlib import Path
+import re
+from pathlib import Path, PurePosixPath
 
 from clusterhouse.documents.dates import find_published_date
 from clusterhouse.documents.identity import content_id, first_paragraph_title
 from clusterhouse.documents.model import Article, BadRecord, RejectedFile, SourceDocument, UnreadableFile
 from clusterhouse.documents.outlets import canonical_outlet, find_source_outlet
 from clusterhouse.documents.readers import READERS
+from clusterhouse.settings import Limits
 from clusterhouse.text.language import detect_language
 
+_NOT_TEXT = re.compile(r"[\ud800-\udfff]|\x00")  # lone surrogates (from JSON escapes) and NUL
 
-def build_document(article: Article, *, path: str, file_name: str, file_sha256: str, fmt: str) -> SourceDocument:
-    metadata = article.metadata
-    text, title = article.text, article.title
+
+def valid_text(value: str | None) -> str | None:
+    """Text every consumer can store: lone surrogates become U+FFFD, NUL characters go."""
+    if value is None or not _NOT_TEXT.search(value):
+        return value
+    return _NOT_TEXT.sub(lambda match: "" if match.group() == "\x00" else "\ufffd", value)
+
+
+def build_document(article: Article, *, path: str, file_name: str, file_sha256: str,
+                   fmt: str) -> SourceDocument:
+    metadata = {key: valid_text(value) if isinstance(value, str) else value
+                for key, value in article.metadata.items()}
+    text, title = valid_text(article.text), valid_text(article.title)
     if not text.strip():
         raise UnreadableFile("no text found")
     if title is None:
@@ -49,18 +62,15 @@ def build_document(article: Article, *, path: str, file_name: str, file_sha256: 
     )
 
 
-def _read(path: Path, relative: str) -> tuple[list[SourceDocument], list[RejectedFile]]:
-    suffix = path.suffix.lower()
+def _read(data: bytes, relative: str, limits: Limits) -> tuple[list[SourceDocument], list[RejectedFile]]:
+    suffix = PurePosixPath(relative).suffix.lower()
     if suffix not in READERS:
         raise UnreadableFile(f"unsupported file type {suffix or '(no extension)'}")
     fmt, reader = READERS[suffix]
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise UnreadableFile(f"cannot read file: {error.strerror or error}") from error
     if not data.strip(b" \t\r\n\x00" + codecs.BOM_UTF8):
         raise UnreadableFile("empty file")
     sha = hashlib.sha256(data).hexdigest()
+    name = PurePosixPath(relative).name
     documents: list[SourceDocument] = []
     rejected: list[RejectedFile] = []
     for item in reader(data):
@@ -69,14 +79,34 @@ def _read(path: Path, relative: str) -> tuple[list[SourceDocument], list[Rejecte
             rejected.append(RejectedFile(relative + suffix_label, item.reason))
             continue
         try:
-            documents.append(build_document(item, path=relative, file_name=path.name + suffix_label,
+            if len(item.text) > limits.max_document_chars:
+                raise UnreadableFile(f"text too long: {len(item.text):,} characters, the limit is "
+                                     f"{limits.max_document_chars:,} per document "
+                                     "(CLUSTERHOUSE_MAX_DOCUMENT_CHARS)")
+            documents.append(build_document(item, path=relative, file_name=name + suffix_label,
                                             file_sha256=sha, fmt=fmt))
         except UnreadableFile as error:
             rejected.append(RejectedFile(relative + suffix_label, str(error)))
     return documents, rejected
 
 
-def read_file(path: Path, raw_root: Path) -> tuple[list[SourceDocument], list[RejectedFile]]:
+Read = tuple[list[SourceDocument], list[RejectedFile]]
+
+
+def read_bytes(data: bytes, relative: str, limits: Limits | None = None) -> Read:
+    """The articles in the bytes of one file (``relative`` is its path under the raw folder), and
+    the parts that could not be read (with the reason). Never raises for bad input."""
+    try:
+        return _read(data, relative, limits or Limits())
+    except UnreadableFile as error:
+        return [], [RejectedFile(relative, str(error))]
+    except RecursionError:
+        return [], [RejectedFile(relative, "nested too deeply to read")]
+    except Exception as error:  # noqa: BLE001 - a bug or a library failure on one file must not stop the others
+        return [], [RejectedFile(relative, f"unexpected error: {type(error).__name__}: {error}")]
+
+
+def read_file(path: Path, raw_root: Path, limits: Limits | None = None) -> Read:
     """The articles in one file, and the parts that could not be read (with the reason)."""
     path, raw_root = Path(path), Path(raw_root)
     try:
@@ -84,8 +114,7 @@ def read_file(path: Path, raw_root: Path) -> tuple[list[SourceDocument], list[Re
     except ValueError:
         relative = path.as_posix()
     try:
-        return _read(path, relative)
-    except UnreadableFile as error:
-        return [], [RejectedFile(relative, str(error))]
-    except Exception as error:  # noqa: BLE001 - a bug or a library failure on one file must not stop the others
-        return [], [RejectedFile(relative, f"unexpected error: {type(error).__name__}: {error}")]
+        data = path.read_bytes()
+    except OSError as error:
+        return [], [RejectedFile(relative, f"cannot read file: {error.strerror or error}")]
+    return read_bytes(data, relative, limits)

@@ -1,30 +1,210 @@
-"""Finding the source files under the raw folder."""
+"""Finding the source files under the raw folder, and opening them without leaving it.
+
+The raw folder collects whatever a crawler dropped, so nothing in it is trusted:
+
+- a link is resolved; one that leads outside the raw folder, loops, or points nowhere is refused
+  with the reason and never opened (a link to a file inside the folder is read under its own name);
+- named pipes, sockets and devices are refused (reading a pipe would wait forever);
+- a name that is not valid UTF-8 is refused (shown with its bytes escaped);
+- files of other types are refused ("unsupported file type .docx"), hidden ones skipped.
+
+``open_inside`` opens a file found here one path component at a time, following no link, so a
+file swapped for a link between the scan and the read is refused too, never followed.
+"""
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
+from dataclasses import dataclass
 from pathlib import Path
 
+from clusterhouse.documents.model import UnreadableFile
 from clusterhouse.documents.readers import READERS
 
 SUPPORTED_SUFFIXES = frozenset(READERS)
 
+_SPECIAL_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
+                  (stat.S_ISBLK, "a device"))
 
-def _is_hidden(relative: Path) -> bool:
-    return any(part.startswith(".") for part in relative.parts)
+
+@dataclass(frozen=True)
+class Found:
+    """One entry of the raw folder: a file to read (``real`` is set) or one refused (``refused``)."""
+
+    path: str  # relative to the raw root, POSIX separators: the name a user sees (a link's own name)
+    real: str | None  # the regular file it leads to, relative to the real raw root
+    size: int
+    mtime_ns: int
+    refused: str | None = None
+
+
+def printable_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by Python as surrogates) shown as \\xNN."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def _kind(mode: int) -> str | None:
+    return next((label for test, label in _SPECIAL_KINDS if test(mode)), None) or (
+        None if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else "not a regular file")
+
+
+def _inside(real: str, root: str) -> bool:
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def walk_raw_folder(raw_root: Path, include_unsupported: bool = True) -> list[Found]:
+    """Every entry under ``raw_root`` at any depth, sorted by path, hidden ones skipped."""
+    root = os.path.realpath(raw_root)
+    found: list[Found] = []
+    visited = {root}
+
+    def walk(directory: str, relative: str, ancestors: frozenset[str]) -> None:
+        try:
+            entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+        except OSError as error:
+            found.append(Found(relative or ".", None, 0, 0, f"cannot list folder: {error.strerror or error}"))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            shown = f"{relative}/{printable_name(entry.name)}" if relative else printable_name(entry.name)
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except OSError:
+                found.append(Found(shown, None, 0, 0, "file disappeared before it was read"))
+                continue
+
+            def refuse(reason: str, info=info, shown=shown) -> None:
+                found.append(Found(shown, None, info.st_size, info.st_mtime_ns, reason))
+
+            if printable_name(entry.name) != entry.name:
+                refuse("file name is not valid UTF-8: rename it")
+                continue
+            target, target_info = entry.path, info
+            if stat.S_ISLNK(info.st_mode):
+                resolved = _resolve_link(entry.path, root, ancestors)
+                if isinstance(resolved, str) and resolved.startswith("!"):
+                    refuse(resolved[1:])
+                    continue
+                target = resolved
+                target_info = os.stat(target)
+            if stat.S_ISDIR(target_info.st_mode):
+                if target != entry.path:
+                    if target in ancestors:
+                        refuse("link loop: this link leads back to a folder that contains it")
+                        continue
+                    if target in visited:
+                        refuse(f"link to a folder already read as {os.path.relpath(target, root)}")
+                        continue
+                real_dir = os.path.realpath(target)
+                visited.add(real_dir)
+                walk(target, shown, ancestors | {real_dir})
+                continue
+            kind = _kind(target_info.st_mode)
+            if kind is not None:
+                refuse(f"{kind}, not a regular file: not read")
+                continue
+            suffix = os.path.splitext(entry.name)[1].lower()
+            if suffix not in SUPPORTED_SUFFIXES:
+                if include_unsupported:
+                    refuse(f"unsupported file type {suffix or '(no extension)'}")
+                continue
+            real = os.path.relpath(os.path.realpath(target), root)
+            found.append(Found(shown, Path(real).as_posix(), target_info.st_size, target_info.st_mtime_ns))
+
+    walk(root, "", frozenset({root}))
+    return sorted(found, key=lambda entry: entry.path)
+
+
+def _resolve_link(path: str, root: str, ancestors: frozenset[str]) -> str:
+    """Where a link leads, or "!reason" when it must not be followed."""
+    try:
+        target = os.path.realpath(path, strict=True)
+    except FileNotFoundError:
+        return "!broken link: its target does not exist"
+    except (OSError, RuntimeError) as error:
+        if isinstance(error, RuntimeError) or error.errno == errno.ELOOP:
+            return "!link loop: the link leads back to itself"
+        return f"!cannot follow link: {error.strerror or error}"
+    if not _inside(target, root):
+        return f"!link to {target}, outside the raw folder: not read"
+    if target in ancestors:
+        return "!link loop: this link leads back to a folder that contains it"
+    return target
 
 
 def discover_files(raw_root: Path, include_unsupported: bool = False) -> list[Path]:
-    """Every supported file under `raw_root` at any depth, sorted, hidden files and folders skipped.
+    """The files a refresh reads under ``raw_root`` (links inside the folder by their own name).
 
-    With `include_unsupported`, other (non-hidden) files are listed too, so that the caller can
+    With ``include_unsupported``, files of other types are listed too, so that the caller can
     record them as rejected ("unsupported file type .docx") instead of silently ignoring them.
     """
     raw_root = Path(raw_root)
-    found = []
-    for path in raw_root.rglob("*"):
-        if not path.is_file() or _is_hidden(path.relative_to(raw_root)):
-            continue
-        if include_unsupported or path.suffix.lower() in SUPPORTED_SUFFIXES:
-            found.append(path)
-    return sorted(found)
+    def listed(entry: Found) -> bool:
+        unsupported = (entry.refused or "").startswith("unsupported")
+        return entry.real is not None or (include_unsupported and unsupported)
 
+    return [raw_root / entry.path for entry in walk_raw_folder(raw_root, include_unsupported) if listed(entry)]
+
+
+# Kept as a module attribute so that tests running as root (who may read anything) can make one
+# file unreadable.
+_open = os.open
+
+
+def open_inside(raw_root: Path, real: str) -> int:
+    """A read-only descriptor of the regular file ``real`` (relative to the real raw root),
+    opened one component at a time without following any link. Raises UnreadableFile."""
+    parts = [part for part in Path(real).parts if part not in ("", ".")]
+    if not parts or ".." in parts:
+        raise UnreadableFile("not a file inside the raw folder")
+    directory = _open(os.path.realpath(raw_root), os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for part in parts[:-1]:
+            following = _open(part, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=directory)
+            os.close(directory)
+            directory = following
+        fd = _open(parts[-1], os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, dir_fd=directory)
+    except OSError as error:
+        raise UnreadableFile(_open_error(error)) from error
+    finally:
+        os.close(directory)
+    kind = _kind(os.fstat(fd).st_mode)
+    if kind is not None:
+        os.close(fd)
+        raise UnreadableFile(f"{kind}, not a regular file: not read")
+    os.set_blocking(fd, True)
+    return fd
+
+
+def _open_error(error: OSError) -> str:
+    if error.errno == errno.ENOENT:
+        return "file disappeared before it was read"
+    if error.errno in (errno.ELOOP, errno.ENOTDIR):
+        return "file was replaced by a link while the refresh ran: not followed"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied: the refresh may not read this file"
+    return f"cannot read file: {error.strerror or error}"
+
+
+def read_inside(raw_root: Path, real: str, max_bytes: int) -> bytes:
+    """The bytes of a file found by ``walk_raw_folder``, at most ``max_bytes`` of them."""
+    fd = open_inside(raw_root, real)
+    with os.fdopen(fd, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > max_bytes:
+            raise UnreadableFile(too_large(size, max_bytes))
+        try:
+            data = handle.read(max_bytes + 1)
+        except OSError as error:
+            raise UnreadableFile(f"cannot read file: {error.strerror or error}") from error
+    if len(data) > max_bytes:
+        raise UnreadableFile(too_large(len(data), max_bytes))
+    return data
+
+
+def too_large(size: int, limit: int) -> str:
+    return (f"file too large: {size / (1 << 20):,.1f} MB, the limit is {limit / (1 << 20):g} MB per file "
+            "(CLUSTERHOUSE_MAX_FILE_MB): not read")

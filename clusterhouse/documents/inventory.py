@@ -1,81 +1,136 @@
 """Incremental reading of the raw folder: which files are new, changed or gone.
 
-Pure logic with no Dagster imports; the ingest asset is a thin wrapper around ``plan_ingest``
-and ``read_files``.
+Pure logic with no Dagster imports; the ingest asset is a thin wrapper around ``scan``,
+``plan_ingest``, ``read_files`` and ``ingest_rows``.
+
+A file's *fingerprint* is what a refresh compares with the last one: the SHA-256 of its content
+for a file that is read, and a digest of the reason, size and time for a file that is refused
+without being opened (a link outside the raw folder, a file over the size limit...). Unchanged
+files are neither read nor written again, so two refreshes in a row change nothing.
 """
 
 from __future__ import annotations
 
 import hashlib
-from concurrent.futures import ProcessPoolExecutor
+import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from clusterhouse.documents import RejectedFile, SourceDocument, discover_files, read_file
-
-# Below this many files a process pool costs more than it saves.
-PARALLEL_THRESHOLD = 64
+from clusterhouse.documents.build import read_bytes
+from clusterhouse.documents.discover import Found, open_inside, read_inside, too_large, walk_raw_folder
+from clusterhouse.documents.model import RejectedFile, SourceDocument, UnreadableFile
+from clusterhouse.settings import Limits
+from clusterhouse.workers import Stopped, bounded_map
 
 
 @dataclass(frozen=True)
 class FileState:
     path: str  # relative to the raw root, POSIX separators
-    file_sha256: str
+    fingerprint: str
     size_bytes: int
+    file_sha256: str | None = None  # the content hash, for a file that can be read
+    real: str | None = None  # the regular file to read (relative to the real raw root)
+    refused: str | None = None  # why it is not read at all
 
 
 @dataclass(frozen=True)
 class IngestPlan:
-    to_read: list[FileState]
+    to_read: list[FileState]  # new or changed (refused ones included: their reason is recorded)
     removed: list[str]
     unchanged: int
 
 
-def file_sha256(path: Path) -> str:
+def file_sha256(raw_root: Path, real: str, max_bytes: int) -> tuple[str, int]:
+    """Content hash and size of a file inside the raw folder, opened without following links."""
     digest = hashlib.sha256()
-    with open(path, "rb") as handle:
+    with os.fdopen(open_inside(raw_root, real), "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > max_bytes:
+            raise UnreadableFile(too_large(size, max_bytes))
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
-    return digest.hexdigest()
+    return digest.hexdigest(), size
 
 
-def scan(raw_root: Path) -> list[FileState]:
-    return [
-        FileState(path.relative_to(raw_root).as_posix(), file_sha256(path), path.stat().st_size)
-        for path in discover_files(raw_root)
-    ]
+def _refused_fingerprint(entry: Found, reason: str) -> str:
+    return "refused:" + hashlib.sha256(f"{reason}|{entry.size}|{entry.mtime_ns}".encode()).hexdigest()[:24]
+
+
+def scan(raw_root: Path, limits: Limits | None = None) -> list[FileState]:
+    """The state of every entry of the raw folder; only files that can be read are hashed."""
+    limits = limits or Limits()
+    states = []
+    for entry in walk_raw_folder(raw_root):
+        reason = entry.refused
+        if reason is None and entry.size > limits.max_file_bytes:
+            reason = too_large(entry.size, limits.max_file_bytes)
+        if reason is None:
+            try:
+                sha, size = file_sha256(raw_root, entry.real, limits.max_file_bytes)
+                states.append(FileState(entry.path, sha, size, sha, entry.real))
+                continue
+            except UnreadableFile as error:
+                reason = str(error)
+        states.append(FileState(entry.path, _refused_fingerprint(entry, reason), entry.size, refused=reason))
+    return states
 
 
 def plan_ingest(current: list[FileState], known: dict[str, str]) -> IngestPlan:
-    """Compare the files on disk with ``known`` (path -> sha256 of the last load)."""
-    to_read = [state for state in current if known.get(state.path) != state.file_sha256]
+    """Compare the files on disk with ``known`` (path -> fingerprint of the last load; files
+    already marked removed are not in it, so a file that comes back is read again)."""
+    to_read = [state for state in current if known.get(state.path) != state.fingerprint]
     present = {state.path for state in current}
     removed = sorted(path for path in known if path not in present)
     return IngestPlan(to_read=to_read, removed=removed, unchanged=len(current) - len(to_read))
 
 
-def _read_one(args: tuple[str, str]) -> tuple[list[SourceDocument], list[RejectedFile]]:
-    path, root = args
+@dataclass(frozen=True)
+class _ReadJob:
+    raw_root: str
+    state: FileState
+    limits: Limits
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    path: str
+    documents: list[SourceDocument]
+    rejected: list[RejectedFile]
+    file_sha256: str | None  # of the bytes actually read (the file may have changed since the scan)
+
+
+def _read_one(job: _ReadJob) -> ReadResult:
+    state = job.state
     try:
-        return read_file(Path(path), Path(root))
-    except Exception as exc:  # noqa: BLE001 - read_file reports bad input itself; this is the last guard
-        relative = Path(path).relative_to(root).as_posix()
-        return [], [RejectedFile(relative, f"unexpected error while reading: {type(exc).__name__}: {exc}")]
+        if state.refused:
+            raise UnreadableFile(state.refused)
+        data = read_inside(Path(job.raw_root), state.real, job.limits.max_file_bytes)
+    except UnreadableFile as error:
+        return ReadResult(state.path, [], [RejectedFile(state.path, str(error))], None)
+    documents, rejected = read_bytes(data, state.path, job.limits)
+    return ReadResult(state.path, documents, rejected, hashlib.sha256(data).hexdigest())
 
 
-def read_files(
-    raw_root: Path, states: list[FileState], workers: int
-) -> tuple[list[SourceDocument], list[RejectedFile]]:
-    jobs = [(str(raw_root / state.path), str(raw_root)) for state in states]
-    if workers > 1 and len(jobs) >= PARALLEL_THRESHOLD:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(_read_one, jobs, chunksize=16))
-    else:
-        results = [_read_one(job) for job in jobs]
-    documents = [doc for docs, _ in results for doc in docs]
-    rejected = [rej for _, rejs in results for rej in rejs]
-    return documents, rejected
+def _warm_up() -> None:
+    """Load what reading needs (language detector, date words) before the workers fork."""
+    read_bytes(b"Warm-up\n\nPublished 2024-01-02. The hardware industry of Yongkang grew.", "warm-up.txt")
+
+
+def read_files(raw_root: Path, states: list[FileState], workers: int,
+               limits: Limits | None = None) -> list[ReadResult]:
+    """Read these files in worker processes, each within the time and memory limits."""
+    limits = limits or Limits()
+    jobs = [_ReadJob(str(raw_root), state, limits) for state in states]
+    outcomes = bounded_map(_read_one, jobs, workers=workers, seconds=limits.seconds_per_document,
+                           memory_bytes=limits.worker_memory_bytes, what="reading the file",
+                           items_per_worker=16,
+                           prepare=_warm_up)
+    return [
+        outcome if not isinstance(outcome, Stopped)
+        else ReadResult(job.state.path, [], [RejectedFile(job.state.path, outcome.reason)], None)
+        for job, outcome in zip(jobs, outcomes)
+    ]
 
 
 @dataclass
@@ -87,27 +142,28 @@ class IngestRows:
     files: list[dict] = field(default_factory=list)
 
 
-def ingest_rows(
-    plan: IngestPlan, documents: list[SourceDocument], rejected: list[RejectedFile], now: datetime
-) -> IngestRows:
+def ingest_rows(plan: IngestPlan, results: list[ReadResult], now: datetime) -> IngestRows:
     """Rows for raw.documents, raw.rejected_files and raw.source_files from one read of the plan.
 
     A file is ``loaded``, ``rejected`` (nothing in it could be read) or ``partly_rejected`` (some
-    records of a JSON file were bad)."""
-    sha_by_path = {state.path: state.file_sha256 for state in plan.to_read}
-    docs_per_file: dict[str, int] = {}
-    for doc in documents:
-        docs_per_file[doc.path] = docs_per_file.get(doc.path, 0) + 1
-    rows = IngestRows(documents=[{**doc.__dict__, "loaded_at": now} for doc in documents])
-    rejected_sources: set[str] = set()
-    for rejection in rejected:
-        source = rejection.path if rejection.path in sha_by_path else rejection.path.rsplit("#", 1)[0]
-        rejected_sources.add(source)
-        rows.rejected.append({"source_path": source, "path": rejection.path, "reason": rejection.reason,
-                              "file_sha256": sha_by_path.get(source), "rejected_at": now})
+    records of a JSON file were bad). Its fingerprint is that of the bytes actually read, so a
+    file that changed between the scan and the read is compared with what was loaded."""
+    by_path = {result.path: result for result in results}
+    rows = IngestRows()
     for state in plan.to_read:
-        count = docs_per_file.get(state.path, 0)
-        status = "loaded" if state.path not in rejected_sources else ("partly_rejected" if count else "rejected")
-        rows.files.append({"path": state.path, "file_sha256": state.file_sha256, "size_bytes": state.size_bytes,
-                           "status": status, "document_count": count, "loaded_at": now})
+        result = by_path[state.path]
+        sha = result.file_sha256 or state.file_sha256
+        rows.documents.extend({**doc.__dict__, "loaded_at": now} for doc in result.documents)
+        for rejection in result.rejected:
+            rows.rejected.append({"source_path": state.path, "path": rejection.path,
+                                  "reason": rejection.reason, "file_sha256": sha, "rejected_at": now})
+        count = len(result.documents)
+        status = "loaded" if not result.rejected else ("partly_rejected" if count else "rejected")
+        # a file refused unopened keeps its fingerprint; one that could not be read this time
+        # (gone, locked, stopped) gets none that matches, so the next refresh tries it again
+        retry = f"retry:{now.isoformat()}"
+        fingerprint = state.fingerprint if state.refused else (result.file_sha256 or retry)
+        rows.files.append({"path": state.path, "file_sha256": sha, "fingerprint": fingerprint,
+                           "size_bytes": state.size_bytes, "status": status, "document_count": count,
+                           "loaded_at": now, "removed_at": None})
     return rows

@@ -11,21 +11,37 @@ from pathlib import Path
 from clusterhouse.warehouse.connect import connect
 
 
+class PublishError(Exception):
+    """Publishing failed; the message says why, and the last good warehouse is still in place."""
+
+
 def publish(build_path: Path, published_path: Path) -> None:
-    """Copy the build warehouse next to the published file, then rename it into place."""
+    """Copy the build warehouse next to the published file, then rename it into place.
+
+    Until the rename the published file is untouched: a full disk, a folder that may not be
+    written or a run killed half-way leaves the last good warehouse in place (a temporary copy
+    left by a killed run is removed by the next publish)."""
     with connect(build_path) as con:
         con.execute("checkpoint")
-    published_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{published_path.name}.", dir=published_path.parent)
-    os.close(fd)
+    tmp_name = None
     try:
+        published_path.parent.mkdir(parents=True, exist_ok=True)
+        for stale in published_path.parent.glob(f".{published_path.name}.*"):
+            if stale.is_file() and not stale.name.endswith((".lock", ".wal")):
+                stale.unlink()
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{published_path.name}.", dir=published_path.parent)
+        os.close(fd)
         shutil.copyfile(build_path, tmp_name)
         with open(tmp_name, "rb+") as handle:
             os.fsync(handle.fileno())
         os.chmod(tmp_name, 0o644)
         os.replace(tmp_name, published_path)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise PublishError(f"could not publish the warehouse to {published_path.parent}: {reason} "
+                           f"(errno {error.errno}); the last good warehouse is unchanged") from error
     finally:
-        if os.path.exists(tmp_name):
+        if tmp_name is not None and os.path.exists(tmp_name):
             os.unlink(tmp_name)
     # A stale write-ahead log beside the published file would be replayed into the new one.
     wal = published_path.with_name(published_path.name + ".wal")

@@ -12,12 +12,15 @@ import pyarrow as pa
 
 SOURCE_FILES = pa.schema(
     [
-        ("path", pa.string()),
-        ("file_sha256", pa.string()),
+        ("path", pa.string()),  # as listed under the raw folder (a link by its own name)
+        ("file_sha256", pa.string()),  # of the content last read; NULL for a file refused unopened
+        ("fingerprint", pa.string()),  # what the next refresh compares: the content hash, or a digest
+        # of the reason, size and time of a file refused unopened (a link outside, a file too large)
         ("size_bytes", pa.int64()),
-        ("status", pa.string()),  # loaded | rejected | partly_rejected
+        ("status", pa.string()),  # loaded | partly_rejected | rejected | removed
         ("document_count", pa.int32()),
         ("loaded_at", pa.timestamp("us", tz="UTC")),
+        ("removed_at", pa.timestamp("us", tz="UTC")),  # when the file left the raw folder (status removed)
     ]
 )
 

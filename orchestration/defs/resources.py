@@ -12,6 +12,7 @@ from pydantic import Field
 
 from clusterhouse.settings import Settings, load_settings
 from orchestration.defs.transform.project import dbt_project
+from orchestration.runs import recover_dead_runs, release_lease, take_lease
 
 # Every asset that writes the build warehouse runs in this pool. DuckDB allows one writer per
 # file; the instance's dagster.yaml (written by `clusterhouse`) limits the pool to one slot.
@@ -33,6 +34,17 @@ class ClusterhouseResource(dg.ConfigurableResource):
     extract_workers: int | None = Field(
         default=None, description="Processes for reading and extraction [CLUSTERHOUSE_EXTRACT_WORKERS, 2]")
 
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        """A run starting: hold its lease (the proof it is alive) and clear runs that died, before
+        any step claims a slot in the writer pool (orchestration/runs.py)."""
+        if context.instance is not None and context.run_id:
+            take_lease(context.instance, context.run_id)
+            recover_dead_runs(context.instance, context.log)
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        if context.instance is not None and context.run_id:
+            release_lease(context.instance, context.run_id)
+
     def settings(self) -> Settings:
         return load_settings(raw_dir=self.raw_dir, warehouse_path=self.warehouse_path, build_path=self.build_path,
                              export_dir=self.export_dir, extract_workers=self.extract_workers)
@@ -41,6 +53,9 @@ class ClusterhouseResource(dg.ConfigurableResource):
 @dg.definitions
 def resources() -> dg.Definitions:
     return dg.Definitions(
+        # one process per run, one step at a time: a run's resources (and its lease) start once,
+        # before any step claims a slot; a run launched from the UI takes 16 s instead of 30 s
+        executor=dg.in_process_executor,
         resources={
             "clusterhouse": ClusterhouseResource(),
             "dbt": DbtCliResource(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dagster as dg
 
 from clusterhouse.settings import load_settings
+from orchestration.runs import recover_dead_runs
 
 REFRESH_JOB = "refresh"
 
@@ -21,7 +22,8 @@ def build_refresh_job() -> dg.UnresolvedAssetJobDefinition:
 
 def build_nightly_schedule(job: dg.UnresolvedAssetJobDefinition) -> dg.ScheduleDefinition:
     settings = load_settings()
-    return dg.ScheduleDefinition(
+
+    @dg.schedule(
         name="nightly_refresh",
         job=job,
         cron_schedule=settings.schedule_cron,
@@ -29,6 +31,12 @@ def build_nightly_schedule(job: dg.UnresolvedAssetJobDefinition) -> dg.ScheduleD
         default_status=dg.DefaultScheduleStatus.STOPPED,
         description="Refreshes the warehouse every night; turn it on in the UI (Automation tab).",
     )
+    def nightly_refresh(context: dg.ScheduleEvaluationContext) -> dg.RunRequest:
+        # a run killed last night must not keep tonight's waiting in the queue
+        recover_dead_runs(context.instance, context.log)
+        return dg.RunRequest(tags={"clusterhouse/trigger": "nightly_refresh"})
+
+    return nightly_refresh
 
 
 @dg.definitions

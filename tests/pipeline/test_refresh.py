@@ -61,13 +61,19 @@ def changing(tmp_path_factory):
     return settings
 
 
+def every_mart(warehouse) -> dict[str, list[tuple]]:
+    tables = [row[0] for row in query(warehouse, "select table_name from information_schema.tables "
+                                                 "where table_schema = 'marts' order by 1")]
+    return {table: query(warehouse, f"select * from marts.{table} order by all") for table in tables}
+
+
 @pytest.mark.xdist_group("changing")
 def test_a_second_run_with_nothing_changed_changes_nothing(changing):
     before = query(changing.build_path, "select document_id, loaded_at from raw.documents order by 1")
-    metrics_before = query(changing.warehouse_path, "select * from marts.fct_cluster_metric order by figure_id")
+    marts_before = every_mart(changing.warehouse_path)
     assert run_refresh(changing, quiet=True, exports=False)
     assert query(changing.build_path, "select document_id, loaded_at from raw.documents order by 1") == before
-    assert query(changing.warehouse_path, "select * from marts.fct_cluster_metric order by figure_id") == metrics_before
+    assert every_mart(changing.warehouse_path) == marts_before
 
 
 @pytest.mark.xdist_group("changing")
@@ -87,6 +93,27 @@ def test_edited_and_removed_files_replace_their_documents_while_readers_keep_the
     values = {row[0] for row in query(changing.warehouse_path,
                                       "select value from marts.fct_cluster_metric where metric = 'output_value'")}
     assert 125e9 in values and 120e9 not in values
+    removed = query(changing.warehouse_path, """
+        select status, document_count, removed_at is not null, file_sha256 is not null
+        from raw.source_files where path = 'news/danyang.txt'""")
+    assert removed == [("removed", 0, True, True)], "a removed file keeps its row, marked removed"
+    assert query(changing.warehouse_path, """
+        select count(*) from marts.fct_cluster_metric m join marts.dim_cluster c using (cluster_id)
+        where c.place_name = 'Danyang'""") == [(0,)], "and its figures leave the marts"
+
+
+@pytest.mark.xdist_group("changing")
+def test_a_file_that_comes_back_is_read_again_and_new_rules_extract_everything_again(changing, monkeypatch):
+    import orchestration.defs.extract.assets as extract_assets
+
+    shutil.copyfile(FIXTURES / "pipeline" / "news" / "danyang.txt", changing.raw_dir / "news" / "danyang.txt")
+    monkeypatch.setattr(extract_assets, "extractor_version", lambda: "rules-edited")
+    assert run_refresh(changing, quiet=True, exports=False)
+    assert query(changing.build_path, "select status, removed_at from raw.source_files "
+                                      "where path = 'news/danyang.txt'") == [("loaded", None)]
+    documents = query(changing.build_path, "select count(distinct document_id) from raw.documents")[0][0]
+    versions = query(changing.build_path, "select extractor_version, count(*) from raw.extracted_documents group by 1")
+    assert versions == [("rules-edited", documents)] and documents == 3
 
 
 @pytest.mark.xdist_group("changing")
@@ -96,5 +123,5 @@ def test_a_failed_run_leaves_the_last_good_warehouse(changing):
     shutil.rmtree(changing.raw_dir)
     assert not run_refresh(changing, quiet=True, exports=False)
     assert query(changing.warehouse_path, "select count(*) from marts.fct_cluster_metric") == before
-    assert reader.execute("select count(*) from marts.dim_document").fetchone()[0] == 2
+    assert reader.execute("select count(*) from marts.dim_document").fetchone()[0] == 3
     reader.close()

@@ -53,6 +53,7 @@ _BLOCK_TAGS = {
     "td",
     "th",
 }
+_MAX_DEPTH = 255  # libxml2 stops building the tree past this depth (its XML_PARSE_HUGE is never set)
 _HTML_TAG = re.compile(
     r"</?(?:p|div|br|span|a|h[1-6]|li|ul|ol|strong|em|b|i|table|tr|td|img|section|article)\b[^>]*>",
     re.IGNORECASE,
@@ -191,7 +192,12 @@ def _read_html(data: bytes) -> tuple[str, str, dict]:
     markup = re.sub(r"^\s*<\?xml[^>]*>", "", markup)
     if not markup.strip():
         raise UnreadableFile("empty file")
-    tree = lxml.html.document_fromstring(markup)
+    parser = lxml.html.HTMLParser()  # resolves no entity and fetches nothing: a page is only read
+    tree = lxml.html.document_fromstring(markup, parser=parser)
+    if any("Excessive depth" in entry.message for entry in parser.error_log):
+        raise UnreadableFile(f"HTML nested too deeply (more than {_MAX_DEPTH} levels of elements): not read")
+    if tree.find("body") is None:
+        raise UnreadableFile("HTML page without a body: no text")
     metadata = html_metadata(tree)
     main = trafilatura.extract(
         markup, favor_precision=True, include_comments=False, include_tables=True, with_metadata=False

@@ -50,6 +50,8 @@ def _json_records(text: str, fmt: str) -> Iterator[tuple[int, object]]:
                 continue
             try:
                 yield number, json.loads(line)
+            except RecursionError:
+                yield number, UnreadableFile(f"JSON nested too deeply at line {number}")
             except ValueError as error:
                 message = (
                     f"{error.msg} (column {error.colno})"
@@ -62,6 +64,8 @@ def _json_records(text: str, fmt: str) -> Iterator[tuple[int, object]]:
         parsed = json.loads(text)
     except json.JSONDecodeError as error:
         raise UnreadableFile(f"malformed JSON at line {error.lineno}: {error.msg}") from error
+    except RecursionError as error:
+        raise UnreadableFile("JSON nested too deeply to read") from error
     if isinstance(parsed, dict) and not _field(parsed, TEXT_KEYS):
         for key in _LIST_KEYS:
             if isinstance(parsed.get(key), list):
@@ -73,9 +77,28 @@ def _json_records(text: str, fmt: str) -> Iterator[tuple[int, object]]:
         yield 1, parsed
 
 
+_JSON_TYPES = {dict: "an object", list: "an array", str: "a string", int: "a number", float: "a number",
+               bool: "true or false", type(None): "null"}
+
+
+def _json_type(value: object) -> str:
+    return _JSON_TYPES.get(type(value), type(value).__name__)
+
+
+def _check_text_type(record: dict) -> None:
+    """The article text must be a string (or a list of strings): a number or an object is no article."""
+    for key, value in record.items():
+        if str(key).lower() not in TEXT_KEYS or value is None:
+            continue
+        strings = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        if not isinstance(value, str) and not strings and not isinstance(value, dict):
+            raise UnreadableFile(f'the "{key}" field holds {_json_type(value)}, not the article text')
+
+
 def _article_from_record(record: object) -> tuple[str, dict]:
     if not isinstance(record, dict):
-        raise UnreadableFile(f"expected a JSON object per article, found {type(record).__name__}")
+        raise UnreadableFile(f"expected a JSON object per article, found {_json_type(record)}")
+    _check_text_type(record)
     body = _field(record, TEXT_KEYS)
     if not body:
         raise UnreadableFile("no article text (expected a text, content or body field)")

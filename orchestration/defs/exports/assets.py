@@ -7,6 +7,7 @@ import dagster as dg
 from clusterhouse.report import write_report
 from clusterhouse.warehouse import export_marts, publish
 from clusterhouse.warehouse.docs_site import generate_docs_site
+from clusterhouse.warehouse.publish import PublishError
 from clusterhouse.warehouse.workbook import write_workbook
 from orchestration.defs.resources import WAREHOUSE_POOL, ClusterhouseResource
 from orchestration.defs.transform.assets import warehouse_models
@@ -26,7 +27,10 @@ REPORT_NAME = "report.html"
 )
 def published_warehouse(context: dg.AssetExecutionContext, clusterhouse: ClusterhouseResource) -> dg.MaterializeResult:
     settings = clusterhouse.settings()
-    publish(settings.build_path, settings.warehouse_path)
+    try:
+        publish(settings.build_path, settings.warehouse_path)
+    except PublishError as error:
+        raise dg.Failure(str(error)) from error
     size = settings.warehouse_path.stat().st_size
     return dg.MaterializeResult(metadata={"path": str(settings.warehouse_path), "size_bytes": size})
 

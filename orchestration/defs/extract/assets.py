@@ -9,9 +9,10 @@ from datetime import datetime, timezone
 
 import dagster as dg
 
-from clusterhouse.extraction import DocumentInput, extract_many
-from clusterhouse.settings import extractor_version
+from clusterhouse.extraction import DocumentInput, ExtractionResult, extract_many
+from clusterhouse.settings import Settings, extractor_version
 from clusterhouse.warehouse import connect, ensure_tables, raw_tables, replace_rows
+from clusterhouse.workers import Stopped, bounded_map
 from orchestration.defs.resources import WAREHOUSE_POOL, ClusterhouseResource
 
 _PENDING = """
@@ -29,6 +30,26 @@ _PENDING = """
 # table, its schema, and the ExtractionResult field that fills it
 _TABLES = (("raw.figures", raw_tables.FIGURES, "figures"), ("raw.document_clusters", raw_tables.DOCUMENT_CLUSTERS, "clusters"),
            ("raw.events", raw_tables.EVENTS, "events"), ("raw.dropped_figures", raw_tables.DROPPED_FIGURES, "dropped"))
+
+
+def _extract_one(doc: DocumentInput) -> ExtractionResult:
+    return extract_many([doc], workers=1)[0]
+
+
+def _warm_up() -> None:
+    """Load the extraction rules and reference data before the workers fork (they share them)."""
+    _extract_one(DocumentInput("warm-up", "In 2023 the output of Yongkang was 120 billion yuan.", "en", None))
+
+
+def extract_within_limits(pending: list[DocumentInput], settings: Settings) -> list[ExtractionResult]:
+    """Every document extracted in a worker process with the time and memory limits of one
+    document (settings.limits); one that runs over gets the reason as its error, the rest go on."""
+    limits = settings.limits
+    outcomes = bounded_map(_extract_one, pending, workers=settings.extract_workers,
+                           seconds=limits.seconds_per_document, memory_bytes=limits.worker_memory_bytes,
+                           what="extraction", items_per_worker=50, prepare=_warm_up)
+    return [ExtractionResult(doc.document_id, error=outcome.reason) if isinstance(outcome, Stopped) else outcome
+            for doc, outcome in zip(pending, outcomes)]
 
 
 @dg.multi_asset(
@@ -58,7 +79,7 @@ def extract_figures(context: dg.AssetExecutionContext, clusterhouse: Clusterhous
             DocumentInput(document_id=row[0], text=row[1], language=row[2], published_date=row[3], title=row[4])
             for row in con.execute(_PENDING, [version]).fetchall()
         ]
-    results = extract_many(pending, settings.extract_workers)
+    results = extract_within_limits(pending, settings)
     now = datetime.now(timezone.utc)
     done_rows = [
         {"document_id": result.document_id, "extractor_version": version, "figure_count": len(result.figures),

@@ -1,7 +1,9 @@
 """Ingest: source files under the raw folder become rows of `raw.documents`.
 
-Only new or changed files are read (by content hash); removed files drop out. Unreadable files
-become rows of `raw.rejected_files` with a plain reason, and the run goes on.
+Only new or changed files are read (by content hash). A removed file's documents go, and its row
+of `raw.source_files` stays with status `removed` and `removed_at`. Unreadable files, links that
+lead outside the raw folder and files over the limits become rows of `raw.rejected_files` with a
+plain reason, and the run goes on.
 """
 
 
@@ -11,25 +13,27 @@ import dagster as dg
 
 from clusterhouse.documents.inventory import ingest_rows, plan_ingest, read_files, scan
 from clusterhouse.reference.tables import place_rows, product_rows, product_synonym_rows
-from clusterhouse.warehouse import connect, prepare_build, raw_tables, replace_rows
+from clusterhouse.warehouse import connect, ensure_tables, prepare_build, raw_tables, replace_rows
 from orchestration.defs.resources import WAREHOUSE_POOL, ClusterhouseResource
+
+# written together; raw.source_files last, so a run killed half-way reads its files again
+_INGEST_TABLES = (("raw.documents", raw_tables.DOCUMENTS), ("raw.rejected_files", raw_tables.REJECTED_FILES),
+                  ("raw.source_files", raw_tables.SOURCE_FILES))
 
 
 def _known_files(con) -> dict[str, str]:
-    con.execute("create schema if not exists raw")
-    exists = con.execute(
-        "select count(*) from information_schema.tables where table_schema = 'raw' and table_name = 'source_files'"
-    ).fetchone()[0]
-    if not exists:
-        return {}
-    return dict(con.execute("select path, file_sha256 from raw.source_files").fetchall())
+    """path -> fingerprint of every file the last refresh saw (removed ones excluded)."""
+    ensure_tables(con, _INGEST_TABLES)
+    return dict(con.execute("select path, fingerprint from raw.source_files where status <> 'removed'").fetchall())
 
 
 @dg.multi_asset(
     specs=[
         dg.AssetSpec(["raw", "documents"], description="One row per article read from the raw folder."),
-        dg.AssetSpec(["raw", "rejected_files"], description="Files (or JSON lines) that could not be read, with the reason."),
-        dg.AssetSpec(["raw", "source_files"], description="Inventory of source files with content hashes."),
+        dg.AssetSpec(["raw", "rejected_files"],
+                     description="Files (or JSON lines) that could not be read or were refused, with the reason."),
+        dg.AssetSpec(["raw", "source_files"],
+                     description="Inventory of source files: content hash, status (removed files keep a row)."),
     ],
     group_name="ingest",
     pool=WAREHOUSE_POOL,
@@ -41,33 +45,38 @@ def ingest_documents(context: dg.AssetExecutionContext, clusterhouse: Clusterhou
     if not settings.raw_dir.is_dir():
         raise dg.Failure(f"raw folder not found: {settings.raw_dir} (set CLUSTERHOUSE_RAW_DIR)")
 
-    current = scan(settings.raw_dir)
+    current = scan(settings.raw_dir, settings.limits)
     with connect(settings.build_path) as con:
         plan = plan_ingest(current, _known_files(con))
-    documents, rejected = read_files(settings.raw_dir, plan.to_read, settings.extract_workers)
-    for rejection in rejected:
-        context.log.warning(f"rejected {rejection.path}: {rejection.reason}")
+    results = read_files(settings.raw_dir, plan.to_read, settings.extract_workers, settings.limits)
+    now = datetime.now(timezone.utc)
+    rows = ingest_rows(plan, results, now)
+    for rejection in rows.rejected:
+        context.log.warning(f"rejected {rejection['path']}: {rejection['reason']}")
 
-    rows = ingest_rows(plan, documents, rejected, datetime.now(timezone.utc))
-    touched = [state.path for state in plan.to_read] + plan.removed
+    read_paths = [state.path for state in plan.to_read]
     with connect(settings.build_path) as con:
-        con.execute("create schema if not exists raw")
-        replace_rows(con, "raw.documents", raw_tables.to_arrow(rows.documents, raw_tables.DOCUMENTS), "path", touched)
-        replace_rows(con, "raw.rejected_files", raw_tables.to_arrow(rows.rejected, raw_tables.REJECTED_FILES),
-                     "source_path", touched)
-        replace_rows(con, "raw.source_files", raw_tables.to_arrow(rows.files, raw_tables.SOURCE_FILES), "path", touched)
+        # a removed file's documents and rejections go; its row of raw.source_files stays, marked
+        for (table, schema), key, new_rows, paths in zip(
+                _INGEST_TABLES, ("path", "source_path", "path"), (rows.documents, rows.rejected, rows.files),
+                (read_paths + plan.removed, read_paths + plan.removed, read_paths)):
+            replace_rows(con, table, raw_tables.to_arrow(new_rows, schema), key, paths)
+        if plan.removed:
+            con.execute("update raw.source_files set status = 'removed', removed_at = ?, document_count = 0 "
+                        "where list_contains(?::varchar[], path)", [now, plan.removed])
         total_documents = con.execute("select count(distinct document_id) from raw.documents").fetchone()[0]
         total_rejected = con.execute("select count(*) from raw.rejected_files").fetchone()[0]
 
+    documents_loaded = len(rows.documents)
     summary = {"files_read": len(plan.to_read), "files_unchanged": plan.unchanged,
-               "files_removed": len(plan.removed), "documents_loaded": len(documents)}
+               "files_removed": len(plan.removed), "documents_loaded": documents_loaded}
     yield dg.MaterializeResult(
         asset_key=["raw", "documents"],
         metadata={**summary, "distinct_documents": total_documents},
     )
     yield dg.MaterializeResult(
         asset_key=["raw", "rejected_files"],
-        metadata={"rejected_this_run": len(rejected), "rejected_total": total_rejected},
+        metadata={"rejected_this_run": len(rows.rejected), "rejected_total": total_rejected},
     )
     yield dg.MaterializeResult(asset_key=["raw", "source_files"], metadata=summary)
 
