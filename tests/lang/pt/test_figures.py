@@ -192,3 +192,18 @@ def test_last_year_and_the_first_half():
 ])
 def test_figures_that_are_not_the_clusters(text):
     assert doc_figures(text) == []
+
+
+def test_an_amount_in_reais_never_takes_the_yuan_named_before_it():
+    text = ("Óculos de Danyang\n\nA cidade de Danyang, em Jiangsu, fabrica óculos. O faturamento do polo chegou a "
+            "15 bilhões de yuans (cerca de R$ 10,5 bilhões) no ano passado. O polo de Franca faturou R$ 5 bilhões.")
+    assert [f[1] for f in doc_figures(text)] == [15e9]
+
+
+def test_the_base_of_a_comparison_is_not_the_year_of_the_next_figure():
+    text = ("Yiwu\n\nA cidade de Yiwu, em Zhejiang, vende pequenas mercadorias. Em 2023, as importações e exportações "
+            "somaram 566 bilhões de yuans, um aumento de 18% em relação ao ano anterior.\n\n"
+            "As exportações chegaram a 495 bilhões de yuans no mesmo período.")
+    found = doc_figures(text)
+    assert ("trade_value", 566e9, "CNY", 2023, "FY") in found
+    assert ("export_value", 495e9, "CNY", 2023, "FY") in found
