@@ -146,8 +146,19 @@ def test_the_part_that_works_is_counted_not_the_whole_population():
         ("employees", 9000)]
 
 
-def test_a_count_that_rose_from_one_number_to_another_is_the_second():
-    assert metrics("O número de fábricas passou de 300 para 1.200 em dez anos.") == [("enterprises", 1200)]
+@pytest.mark.parametrize(("sentence", "count"), [
+    ("O número de fábricas passou de 300 para 1.200 em dez anos.", 1200),
+    ("O número de fábricas passou de 300 em 2015 para 1.200 atualmente.", 1200),
+    ("O número de empresas passou de 10 mil em 2015 para mais de 20 mil.", 20000),
+])
+def test_a_count_that_rose_from_one_number_to_another_is_the_second(sentence, count):
+    assert metrics(sentence) == [("enterprises", count)]
+
+
+def test_passing_an_amount_is_more_than_it():
+    assert figures("As vendas online passaram de 10 bilhões de yuans no ano passado.") == [
+        ("online_sales", 10e9, "CNY", "more_than")]
+    assert figures("As vendas passaram dos 10 bilhões de yuans.") == [("sales_value", 10e9, "CNY", "more_than")]
 
 
 def test_a_stock_in_the_present_and_a_dated_flow():
