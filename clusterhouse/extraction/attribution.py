@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from clusterhouse.extraction.figures import STOCK_METRICS, FigureRules, SentenceFigure
 from clusterhouse.extraction.geography import CLUSTER_LEVELS, is_within, place_key
@@ -19,9 +20,8 @@ from clusterhouse.extraction.mentions import DocumentMentions, SentenceMentions
 from clusterhouse.extraction.periods import TimeExpression
 from clusterhouse.extraction.places import Place, PlaceMention
 from clusterhouse.extraction.products import Product
-
-_WHOLE_YEAR = re.compile(r"全年|(?:the )?(?:full|whole|entire) year|l'intero anno|todo el año|toute l'année|das ganze Jahr",
-                         re.IGNORECASE)
+from clusterhouse.lang import all_languages
+from clusterhouse.lang.schema.kinds import NEVER
 
 
 @dataclass(frozen=True)
@@ -180,7 +180,9 @@ def _attribute_figure(
 ) -> AttributedFigure:
     """The cluster, product and time of a figure, how far the text supports them, and why it is
     not the cluster's figure when it is not."""
-    timing, time_dropped = _figure_time(figure, _figure_times(sentence, rules), context, published, sentence.text)
+    times = _figure_times(sentence, rules, figure.value_start)
+    timing, time_dropped = _figure_time(figure, times, context, published, sentence.text,
+                                        mentions.language.time.whole_year_words)
     subject, subject_dropped = _figure_subject(figure, sentence, context, primary, mentions, rules)
     dropped = figure.dropped or time_dropped or _sentence_dropped(figure, sentence, rules) or subject_dropped
     place = subject.place
@@ -193,11 +195,24 @@ def _attribute_figure(
     return AttributedFigure(figure, sentence, subject, product, timing, confidence, dropped)
 
 
-def _figure_times(sentence: SentenceMentions, rules: FigureRules) -> tuple[TimeExpression, ...]:
+def _figure_times(sentence: SentenceMentions, rules: FigureRules, figure_start: int | None = None
+                  ) -> tuple[TimeExpression, ...]:
     """The sentence's time expressions that can say when a figure applies: not the base of a
     comparison ("7 percent more than a year earlier", "up from 2019")."""
     base = rules.words.comparison_base_before
-    return tuple(t for t in sentence.times if not base.search(sentence.text, max(0, t.start - 25), t.start))
+    return tuple(t for t in sentence.times if not base.search(sentence.text, max(0, t.start - 25), t.start)
+                 and _compared_amount_dated(t, sentence, rules) in (None, figure_start))
+
+
+def _compared_amount_dated(time: TimeExpression, sentence: SentenceMentions, rules: FigureRules) -> int | None:
+    """'…hit 72.6 billion yuan in 2022, up from 64.1 billion yuan in 2021': the year right after the
+    amount a comparison introduces is that amount's, no other figure's. Where that amount starts."""
+    for number in sentence.numbers:
+        gap = sentence.text[number.end: time.start]
+        if number.end <= time.start and len(gap) <= 20 and not re.search(r"[,;，；。]", gap):
+            if rules.words.comparison_before.search(sentence.text, max(0, number.start - 25), number.start):
+                return number.start
+    return None
 
 
 def _sentence_dropped(figure: SentenceFigure, sentence: SentenceMentions, rules: FigureRules) -> str | None:
@@ -262,8 +277,8 @@ def _figure_subject(
     if not figure.is_company and not any(m.end <= value_start for m in places):
         # (a firm's figure is the firm's even in a sentence calling it "the national leader")
         clause_start = max(0, figure.value_start - 160)
-        national = rules.words.national_subject.search(text[clause_start: figure.value_start])
-        if national and (figure.metric != "rank" or national.start() + clause_start < 3):
+        national = _nation_named_before(text, clause_start, figure.value_start, rules)
+        if national and (figure.metric != "rank" or national.start() < 3):
             return subject or fallback, "national"  # "China's toy exports", "La Cina resta il primo produttore"
         if rules.words.national_subject.match(text):
             return subject or fallback, "national"  # "China es el mayor exportador…: en 2022 vendió…"
@@ -273,6 +288,18 @@ def _figure_subject(
             and not (subject.place.level == "county" and _names_the_product(sentence, mentions))):
         return subject, "wider area"  # the cluster's province or city (a county that makes its product is one too)
     return subject, None
+
+
+def _nation_named_before(text: str, start: int, position: int, rules: FigureRules) -> re.Match | None:
+    """The nation as the subject of what comes before ``position``: a nation that is the whole of a
+    share ("占全国的七分之一，总产值…", "30 percent of China's") counts only in the amount's own clause
+    ("…, or 10 percent of China's exports of 50 billion yuan")."""
+    for match in rules.words.national_subject.finditer(text, start, position):
+        if (rules.words.share_before_nation.search(text, max(0, match.start() - 20), match.start())
+                and rules.words.clause_breaks.search(text, match.end(), position)):
+            continue
+        return match
+    return None
 
 
 def _is_the_cluster(mention: PlaceMention | None, primary: Subject) -> bool:
@@ -323,12 +350,20 @@ def _province_is_subject(mention: PlaceMention, sentence: SentenceMentions) -> b
     """A province named in passing ("in Fujian province") is not the subject of a figure;
     "Zhejiang's textile exports", "Zhejiang exported" and "浙江省纺织品出口" are."""
     start, end = mention.start - sentence.span.start, mention.end - sentence.span.start
-    after = sentence.text[end: end + 12]
-    if re.match(r"(?:\s+province)?(?:'s|’s)", after, re.IGNORECASE):
+    possessive, lead = _province_subject_words()
+    if possessive.match(sentence.text, end):
         return True
-    lead = sentence.text[:start]
-    return bool(re.fullmatch(r"\s*(?:(?:in|nel|en|im|dans)\s+\d{4}\s*,?\s*)?|.*[，。；]\s*|.*\d{4}年[^，]{0,4}", lead,
-                             re.IGNORECASE))
+    return bool(lead.fullmatch(sentence.text, 0, start))
+
+
+@lru_cache(maxsize=1)
+def _province_subject_words() -> tuple[re.Pattern, re.Pattern]:
+    """Every language's possessive endings and subject leads (places.yaml): a text may quote another
+    language's way of naming a place."""
+    def together(pick) -> re.Pattern:
+        found = [pick(lang).pattern for lang in all_languages() if pick(lang).pattern != NEVER.pattern]
+        return re.compile("|".join(f"(?:{p})" for p in found) or NEVER.pattern, re.IGNORECASE)
+    return together(lambda lang: lang.places.province_possessive), together(lambda lang: lang.places.subject_lead)
 
 
 def _resolved(anchor: TimeExpression, times: tuple[TimeExpression, ...], context: _Context) -> TimeExpression:
@@ -350,7 +385,8 @@ def _resolved(anchor: TimeExpression, times: tuple[TimeExpression, ...], context
 
 
 def _figure_time(
-    figure: SentenceFigure, times: tuple[TimeExpression, ...], context: _Context, published: date | None, sentence: str
+    figure: SentenceFigure, times: tuple[TimeExpression, ...], context: _Context, published: date | None, sentence: str,
+    whole_year_words: re.Pattern,
 ) -> tuple[Timing, str | None]:
     """The time a figure refers to, and why it is no figure of today's cluster (a year after
     publication is a target; a year before 1949 is history)."""
@@ -377,7 +413,7 @@ def _figure_time(
     dropped = "after publication" if year is not None and pub_year is not None and year > pub_year else None
     if (anchor is not None and not anchor.has_year and published is not None and published.month <= 2
             and figure.metric not in STOCK_METRICS and figure.metric != "rank"
-            and _WHOLE_YEAR.fullmatch(sentence[anchor.start: anchor.end])):
+            and whole_year_words.fullmatch(sentence[anchor.start: anchor.end])):
         year = pub_year - 1  # "全年…" in a January or February article: the year just ended
     if dropped is None and year is not None and year < 1949:
         dropped = "history"  # not a figure of today's cluster

@@ -7,7 +7,7 @@ it; anything unclear is dropped (a wrong number is worse than a missing one).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from clusterhouse.extraction.numbers import NumberMention, find_numbers
@@ -398,8 +398,32 @@ def find_sentence_figures(
         if figure is not None:
             figures.append(figure)
     figures.sort(key=lambda figure: figure.value_start)
+    figures = _parts_of_a_later_total(sentence, figures, rules)
     figures.extend(_rank_figures(sentence, rules, company_from is not None))
     return figures if include_dropped else [figure for figure in figures if figure.dropped is None]
+
+
+def _parts_of_a_later_total(sentence: str, figures: list[SentenceFigure], rules: FigureRules) -> list[SentenceFigure]:
+    """'Together they sold 9.7 billion yuan ($1.6 billion), or 25 percent of Humen's total sales of
+    38.6 billion yuan': a segment of the whole stated after it (and its restatement) is no figure of
+    the cluster; a share of the nation's or world's total is."""
+    marked, part_dropped = [], False
+    for index, figure in enumerate(figures):
+        if figure.is_restatement:
+            marked.append(replace(figure, dropped=figure.dropped or "a share of a total stated after")
+                          if part_dropped else figure)
+            continue
+        part_dropped = False
+        for whole in figures[index + 1:]:
+            if whole.metric != figure.metric or whole.unit != figure.unit or whole.value <= figure.value:
+                continue
+            between = sentence[figure.value_end: whole.value_start]
+            share = rules.words.share_of_later.search(between)
+            if share and not rules.words.national_subject.search(between, share.start()):
+                figure, part_dropped = replace(figure, dropped=figure.dropped or "a share of a total stated after"), True
+            break
+        marked.append(figure)
+    return marked
 
 
 def _candidate_numbers(sentence: str, numbers, rules: FigureRules, ends_document: bool) -> list[NumberMention]:

@@ -18,30 +18,51 @@ from clusterhouse.extraction.numbers import NumberMention, find_numbers
 from clusterhouse.extraction.periods import TimeExpression, find_time_expressions
 from clusterhouse.extraction.places import Gazetteer, PlaceMention
 from clusterhouse.extraction.products import Product, ProductCatalog, ProductMention
-from clusterhouse.lang import Language
+from clusterhouse.lang import Language, all_languages
+from clusterhouse.lang.schema.kinds import NEVER
 from clusterhouse.reference.names import outlet_aliases
 from clusterhouse.text.chinese import to_simplified
 from clusterhouse.text.sentences import Span, paragraphs, sentences
-from clusterhouse.text.words import every_language
+from clusterhouse.text.words import NOTHING, every_language
 
-# a named settlement below county level that the gazetteer may not know ("Dafen village", "军埔村")
-_SETTLEMENT = re.compile(
-    r"\b([A-Z][a-z]+(?:-[a-z]+)?) (?:[Vv]illage|[Tt]own|[Tt]ownship|[Ss]ubdistrict)\b"
-    r"|\b(?:village|town|township|villaggio|paese|borgo|pueblo|aldea|bourg|village) (?:of |di |de |d')?([A-Z][a-z]+)\b"
-    r"|([\u4e00-\u9fff]{2,3})(?:村|镇|乡|街道)"
-)
-# the article is about an industry, even when its product is not in the taxonomy
-_INDUSTRY = re.compile(r"\bindustr\w*|\bclusters?\b|production base|capital of|产业|之乡|之都|生产基地|"
-                       r"\bdistrett\w*|\bsettore\b|\bsector\b|\bfilière\b|\bBranche\b", re.IGNORECASE)
-_INDUSTRY_NAME = re.compile(r"([\u4e00-\u9fff]{2,4})产业|\b([a-z][\w-]*(?: [a-z][\w-]*)?) (?:industry|cluster)\b")
-# "SHENZHEN, June 12 (Xinhua) --", "Pechino, 27 apr (Agenzia Nova) -", "新华社杭州3月3日电": where the
-# reporter filed from, not what the article is about
-_DATELINE = re.compile(
-    r"[^\n]{0,80}?(?:\((?:Xinhua|ANSA|EFE|AFP|dpa|Reuters|AP|Agenzia Nova|Nova|Chinanews|CGTN|Xinhuanet)\)|\s--\s|"
-    r"\s[-–—]\s|电）|电\s|讯）|讯\s)"
-)
-_CAPTION = re.compile(r"\((?:photo|photos|foto|file photo|xinhua|chinanews)[^)]*\)\s*$|^photo shows|图为|（[^）]*摄）|摄影",
-                      re.IGNORECASE)
+
+@lru_cache(maxsize=1)
+def _settlements() -> re.Pattern:
+    """Named settlements below county level, as every language writes them (an article may quote
+    "Dafen village" in any language)."""
+    return re.compile("|".join(f"(?:{lang.places.settlement_names.pattern})" for lang in all_languages()
+                               if lang.places.settlement_names.pattern != NEVER.pattern) or NOTHING)
+
+
+@lru_cache(maxsize=1)
+def _agency_credit() -> re.Pattern:
+    """An agency credited in brackets ends a dateline in any language: "SHENZHEN, June 12 (Xinhua) --"."""
+    aliases = sorted({alias for names in outlet_aliases().values() for alias in names}, key=len, reverse=True)
+    return re.compile(r"\((?:" + "|".join(map(re.escape, aliases)) + r")\)", re.IGNORECASE)
+
+
+_DATELINES: dict[str, re.Pattern] = {}
+
+
+def _dateline(lang: Language) -> re.Pattern:
+    """Where the reporter filed from, not what the article is about: up to 80 characters of a first
+    paragraph ending with an agency credit or the language's dateline ending."""
+    if lang.code not in _DATELINES:
+        _DATELINES[lang.code] = re.compile(
+            rf"[^\n]{{0,80}}?(?:{_agency_credit().pattern}|{lang.documents.dateline_end.pattern})", re.IGNORECASE)
+    return _DATELINES[lang.code]
+
+
+@lru_cache(maxsize=1)
+def _credit_caption() -> re.Pattern:
+    """A photo credited to an agency in brackets at the end of a sentence: "(Xinhua/Li Ming)"."""
+    aliases = sorted({alias for names in outlet_aliases().values() for alias in names}, key=len, reverse=True)
+    return re.compile(r"\((?:" + "|".join(map(re.escape, aliases)) + r")[^)]*\)\s*$", re.IGNORECASE)
+
+
+def _is_caption(text: str, lang: Language, start: int = 0, end: int | None = None) -> bool:
+    end = len(text) if end is None else end
+    return bool(lang.documents.caption_cues.search(text, start, end) or _credit_caption().search(text, start, end))
 
 
 @dataclass(frozen=True)
@@ -96,7 +117,7 @@ def find_document_mentions(
     """What the document mentions, or None when it names no place or no product to attribute to."""
     gazetteer, catalog = reference()
     matching_text = to_simplified(text) if lang.about.simplify_script else text
-    datelines = _dateline_spans(matching_text)
+    datelines = _dateline_spans(matching_text, lang)
     not_places = _names_that_are_not_places()
     place_mentions = [m for m in gazetteer.find_mentions(matching_text, lang.code)
                       if m.text.lower() not in not_places
@@ -104,16 +125,16 @@ def find_document_mentions(
     product_mentions = catalog.find_mentions(matching_text, lang.code)
     main_product = catalog.main_product(matching_text, lang.code, product_mentions)
     product_name = None
-    if main_product is None and _INDUSTRY.search(matching_text):
+    if main_product is None and lang.products.industry_words.search(matching_text):
         main_product = catalog.get("unclassified")  # recall over a taxonomy gap; the name is kept
-        named = _INDUSTRY_NAME.search(matching_text)
+        named = lang.products.industry_name.search(matching_text)
         product_name = next((group for group in named.groups() if group), None) if named else None
     if main_product is None:
         return None
     layout = [(paragraph, sentences(text, paragraph)) for paragraph in paragraphs(text)]
     spans = [span for _, spans in layout for span in spans]
     starts = [span.start for span in spans]
-    weights = _mention_weights(place_mentions, product_mentions, main_product, spans, matching_text, datelines)
+    weights = _mention_weights(place_mentions, product_mentions, main_product, spans, matching_text, datelines, lang)
     primary = _primary_place(place_mentions, weights, matching_text)
     if primary is None:
         return None
@@ -142,7 +163,7 @@ def _sentence_mentions(text, matching_text, paragraph, span, in_headline, lang, 
         span=span,
         text=sentence,
         in_headline=in_headline,
-        is_caption=bool(_CAPTION.search(sentence)),
+        is_caption=_is_caption(sentence, lang),
         ends_document=not text[span.end:].strip(),
         numbers=tuple(find_numbers(sentence, lang.code)) if not in_headline else (),
         times=tuple(find_time_expressions(sentence, lang.code, published)) if not in_headline else (),
@@ -159,19 +180,20 @@ def _is_headline(text: str, span: Span, title: str | None) -> bool:
     return len(body) < 200 and not re.search(r"[.。!?！？]$", body) and span.start < 5
 
 
-def _dateline_spans(text: str) -> list[tuple[int, int]]:
+def _dateline_spans(text: str, lang: Language) -> list[tuple[int, int]]:
     spans = []
     for paragraph in paragraphs(text)[:3]:
-        match = _DATELINE.match(text, paragraph.start, paragraph.end)
+        match = _dateline(lang).match(text, paragraph.start, paragraph.end)
         # a dateline carries a date or an agency: "Guzhen - the lighting capital" is a headline
-        if match and re.search(r"\d|\([A-Za-z ]+\)|电|讯", match.group()):
+        if match and (re.search(r"\d|\([A-Za-z ]+\)", match.group()) or _agency_credit().search(match.group())
+                      or any(word in match.group() for word in lang.time.dateline_words)):
             spans.append((paragraph.start, match.end()))
     return spans
 
 
 def _mention_weights(
     mentions: list[PlaceMention], products: list[ProductMention], main_product: Product, spans: list[Span],
-    text: str, datelines: list[tuple[int, int]],
+    text: str, datelines: list[tuple[int, int]], lang: Language,
 ) -> list[float]:
     """How much each place mention says the document is about that place: 1, and 3 in a sentence
     that names the document's product (the place the industry is told of, not a place in an
@@ -183,7 +205,7 @@ def _mention_weights(
         index = _sentence_of(starts, mention.start)
         sentence = spans[index] if index >= 0 else None
         if any(start <= mention.start < end for start, end in datelines) or (
-                sentence is not None and _CAPTION.search(text, sentence.start, sentence.end)):
+                sentence is not None and _is_caption(text, lang, sentence.start, sentence.end)):
             weights.append(0.0)
         else:
             weights.append(3.0 if index in product_sentences else 1.0)
@@ -223,7 +245,7 @@ def _primary_place(mentions: list[PlaceMention], weights: list[float], text: str
 def _names_a_settlement_repeatedly(text: str) -> bool:
     """The article is about one village or town: the same one is named at least twice."""
     names: dict[str, int] = {}
-    for match in _SETTLEMENT.finditer(text):
+    for match in _settlements().finditer(text):
         name = next(group for group in match.groups() if group)
         names[name] = names.get(name, 0) + 1
     return bool(names) and max(names.values()) >= 2

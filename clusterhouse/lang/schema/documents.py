@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from clusterhouse.lang.schema.kinds import SchemaError, fragments, pattern, raw, value, words
+from clusterhouse.lang.schema.kinds import SchemaError, fragments, pattern, phrases, raw, value, words
 
 
 def _codec_names(value: Any, where: str) -> tuple[str, ...]:
@@ -83,3 +83,9 @@ class DocumentWords:
     script_characters: re.Pattern = pattern(
         "A character class of the script the common characters are counted among (Chinese: the CJK "
         "unified ideographs); null when legacy_encodings is empty", ignore_case=False)
+    dateline_end: re.Pattern = pattern(
+        "How a dateline ends before the story, after where it was filed from: ' -- ', ' - ', 电 after the "
+        "date (新华社杭州3月3日电). An agency credited in brackets ('(Xinhua)') ends one in any language")
+    caption_cues: re.Pattern = phrases(
+        "A photo caption: its places do not say what the article is about and it states no figures "
+        "('(Photo: …)' at the end, 'Photo shows', 图为, （…摄）)", bounded=False)

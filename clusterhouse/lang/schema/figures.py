@@ -136,6 +136,10 @@ class FigureWords:
     park_words: re.Pattern = phrases("An industrial park: its firms are not all of the cluster's")
     whole_area_cues: re.Pattern = phrases(
         "The sentence is about a wider area's whole economy ('the province as a whole')", bounded=False)
+    share_of_later: re.Pattern = pattern(
+        "Between an amount and a larger one of the same metric later in the sentence: the first is a share "
+        "of the second ('9.7 billion yuan, or 25 percent of the town's total sales of 38.6 billion'); a whole "
+        "of the nation or the world keeps the part a figure", ignore_case=True)
     fraction_before: re.Pattern = phrases(
         "Shortly before an amount: it is a fraction of a larger total, so a part, not the whole "
         "('half of the turnover (3.2 billion euros)', 近一半的产值)", bounded=False)
@@ -147,6 +151,9 @@ class FigureWords:
         "('the five industries' combined output', 五大产业的综合产值)")
     national_subject: re.Pattern = phrases(
         "The country is the subject of the figure: 'China's toy exports', 全国", bounded=False)
+    share_before_nation: re.Pattern = pattern(
+        "Ends right before a word for the nation that is the whole of a share, not a subject ('30 percent of "
+        "China's', 占全国): it makes an amount national only in its own clause", ignore_case=True)
     national_scope: re.Pattern = phrases(
         "The sentence speaks of the whole country (needed for a national rank)", bounded=False)
     foreign_places: tuple[str, ...] = fragments(

@@ -7,9 +7,10 @@ entries together."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from clusterhouse.lang.schema.kinds import fragments, word_values, words
+from clusterhouse.lang.schema.kinds import fragments, pattern, word_values, words
 
 
 @dataclass(frozen=True)
@@ -32,3 +33,12 @@ class PlaceWords:
     everyday_words: frozenset[str] = words(
         "Everyday words that a romanised place name spells once its apostrophe is dropped (De'an as "
         "'dean'): such names are not matched without the apostrophe")
+    settlement_names: re.Pattern = pattern(
+        "A named settlement below county level the gazetteer may not know, its name in a group ('Dafen "
+        "village', 'borgo di X', 军埔村): an article naming the same one twice is about it", ignore_case=False)
+    province_possessive: re.Pattern = pattern(
+        "Right after a province's name: the province owns what follows, so it is the figure's subject "
+        "(\"Zhejiang's textile exports\"); null where the language has no such ending")
+    subject_lead: re.Pattern = pattern(
+        "All the text before a province's name when the province opens its clause as its subject (nothing, "
+        "'In 2022,', …，浙江省…, 2022年浙江…); a province named anywhere else is named in passing")

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from clusterhouse.lang.schema.kinds import SchemaError, fragments, pattern, raw, words
+from clusterhouse.lang.schema.kinds import SchemaError, fragments, pattern, phrases, raw, words
 
 
 def _one_for_one(value: Any, where: str) -> dict[str, str]:
@@ -48,3 +48,9 @@ class ProductWords:
         "Phrases that contain a product word but are not about the product ('Silk Road', 'milk tea', 奶茶): "
         "a mention inside one is dropped, in a document of any language. Plain text; a capital letter "
         "must be a capital in the text", lower=False)
+    industry_words: re.Pattern = phrases(
+        "The article is about an industry even when its product is not in the taxonomy ('industry', "
+        "'cluster', 'distretto', 产业, 之乡): it is kept, its product unclassified", bounded=False)
+    industry_name: re.Pattern = pattern(
+        "An industry named by its product, the product in a group ('the lantern industry', 花灯产业): the "
+        "name an unclassified cluster is shown with; null where no such pattern")

@@ -132,3 +132,6 @@ class TimeWords:
         "(month names and month words count too)")
     appositive_year_words: tuple[str, ...] = fragments(
         "Between a relative year and the year it names: 'in' in 'last year, in 2020'")
+    whole_year_words: re.Pattern = phrases(
+        "The whole year named without its year (全年, 'the full year'): in an article of January or February, "
+        "the year just ended")

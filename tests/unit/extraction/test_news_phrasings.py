@@ -247,3 +247,34 @@ def test_a_fraction_of_a_larger_total_is_a_part(text, language, fraction):
 def test_a_fraction_in_the_clause_before_is_not_the_amounts():
     text = "洛舍钢琴\n\n浙江湖州洛舍镇是钢琴之乡。产量占全国的七分之一，钢琴产业总产值已突破4.7亿元。"
     assert 4.7e8 in [f[1] for f in doc_figures(text, "zh")]
+
+
+@pytest.mark.parametrize(("text", "language", "part", "whole"), [
+    ("Humen garments\n\nHumen town in Guangdong makes garments. Last year its children's wear makers sold goods "
+     "worth about 9.7 billion yuan ($1.6 billion), or 25 percent of Humen's total apparel sales of 38.6 billion "
+     "yuan.", "en", 9.7e9, 38.6e9),
+    ("虎门服装\n\n虎门镇是服装名镇。去年童装销售额97亿元，占全镇服装销售总额386亿元的25%。", "zh", 97e8, 386e8),
+])
+def test_a_share_of_a_total_stated_after_it_is_a_part(text, language, part, whole):
+    values = [f[1] for f in doc_figures(text, language)]
+    assert part not in values and whole in values and 1.6e9 not in values
+
+
+def test_a_share_of_the_nations_total_is_the_clusters_figure_and_the_total_is_not():
+    text = ("Anxi tea\n\nAnxi county in Fujian grows tea. In 2022 its tea exports reached 5 billion yuan, or 10 "
+            "percent of China's total tea exports of 50 billion yuan.")
+    values = [f[1] for f in doc_figures(text, "en")]
+    assert 5e9 in values and 50e9 not in values
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Keqiao textiles\n\nKeqiao district in Zhejiang trades textiles. Exports hit 72.6 billion yuan in 2022, up "
+     "from 64.1 billion yuan in 2021. The district's fabrics are sold to 192 countries and regions.", "en"),
+    ("Keqiao tessile\n\nIl distretto di Keqiao, nello Zhejiang, commercia tessuti. Le esportazioni hanno raggiunto "
+     "72,6 miliardi di yuan nel 2022, rispetto ai 64,1 miliardi di yuan nel 2021. I tessuti sono esportati in "
+     "192 Paesi e regioni.", "it"),
+])
+def test_the_year_of_a_compared_amount_dates_that_amount_only(text, language):
+    found = {(f[0], f[1]): f[3] for f in doc_figures(text, language)}
+    assert found[("export_value", 72.6e9)] == 2022 and found[("export_value", 64.1e9)] == 2021
+    assert found[("export_markets", 192)] == 2022
