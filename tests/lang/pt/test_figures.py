@@ -218,3 +218,27 @@ def test_the_base_of_a_comparison_is_not_the_year_of_the_next_figure():
     found = doc_figures(text)
     assert ("trade_value", 566e9, "CNY", 2023, "FY") in found
     assert ("export_value", 495e9, "CNY", 2023, "FY") in found
+
+
+def test_a_share_of_a_total_stated_after_it_is_a_part():
+    text = ("Vestuário de Humen\n\nA vila de Humen, em Guangdong, fabrica vestuário. No ano passado, os fabricantes "
+            "de roupa infantil venderam cerca de 9,7 mil milhões de yuan (1,6 mil milhões de dólares), ou 25% do "
+            "total das vendas de vestuário de Humen, de 38,6 mil milhões de yuan.")
+    values = [f[1] for f in doc_figures(text)]
+    assert 9.7e9 not in values and 38.6e9 in values and 1.6e9 not in values
+
+
+def test_a_share_of_the_nations_total_is_the_clusters_figure_and_the_total_is_not():
+    text = ("Chá de Anxi\n\nO condado de Anxi, em Fujian, cultiva chá. Em 2022, as exportações de chá atingiram 5 mil "
+            "milhões de yuan, ou 10% das exportações de chá da China, de 50 mil milhões de yuan.")
+    values = [f[1] for f in doc_figures(text)]
+    assert 5e9 in values and 50e9 not in values
+
+
+def test_the_year_of_a_compared_amount_dates_that_amount_only():
+    text = ("Têxteis de Keqiao\n\nO distrito de Keqiao, em Zhejiang, comercializa tecidos. As exportações atingiram "
+            "72,6 mil milhões de yuan em 2022, face aos 64,1 mil milhões de yuan em 2021. Os tecidos do distrito "
+            "são vendidos para 192 países e regiões.")
+    found = {(f[0], f[1]): f[3] for f in doc_figures(text)}
+    assert found[("export_value", 72.6e9)] == 2022 and found[("export_value", 64.1e9)] == 2021
+    assert found[("export_markets", 192)] == 2022

@@ -1,11 +1,15 @@
 """Portuguese data of the places, products and documents sections, and the Portuguese rows of the
 reference data (exonyms, product synonyms, outlets), seen through the engine."""
 
+from datetime import date
+
 import pytest
 
 from clusterhouse.documents.outlets import find_source_outlet
+from clusterhouse.extraction.mentions import find_document_mentions
 from clusterhouse.extraction.places import Gazetteer
 from clusterhouse.extraction.products import ProductCatalog
+from clusterhouse.lang import language
 from clusterhouse.text.sentences import paragraphs, sentences
 
 
@@ -94,3 +98,9 @@ def test_abbreviations_do_not_end_a_sentence():
     text = "O Eng. Li dirige a fábrica. A vila tem 300 fábricas."
     assert [text[s.start:s.end] for p in paragraphs(text) for s in sentences(text, p)] == [
         "O Eng. Li dirige a fábrica.", "A vila tem 300 fábricas."]
+
+
+def test_an_industry_outside_the_taxonomy_is_named_by_its_product():
+    text = "Cachimbos de Yiwu\n\nA cidade de Yiwu, em Zhejiang, tem uma indústria de cachimbos de madeira."
+    found = find_document_mentions(text, language("pt"), date(2024, 1, 1), None)
+    assert (found.main_product.product_id, found.product_name) == ("unclassified", "cachimbos")
