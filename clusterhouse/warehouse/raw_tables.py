@@ -21,6 +21,8 @@ SOURCE_FILES = pa.schema(
         ("document_count", pa.int32()),
         ("loaded_at", pa.timestamp("us", tz="UTC")),
         ("removed_at", pa.timestamp("us", tz="UTC")),  # when the file left the raw folder (status removed)
+        # size|mtime_ns|real path when last hashed: the next refresh hashes the file only if it differs
+        ("stamp", pa.string()),
     ]
 )
 

@@ -10,6 +10,7 @@ plain reason, and the run goes on.
 from datetime import datetime, timezone
 
 import dagster as dg
+import pyarrow as pa
 
 from clusterhouse.documents.inventory import ingest_rows, plan_ingest, read_files, scan
 from clusterhouse.reference.tables import place_rows, product_rows, product_synonym_rows
@@ -21,10 +22,11 @@ _INGEST_TABLES = (("raw.documents", raw_tables.DOCUMENTS), ("raw.rejected_files"
                   ("raw.source_files", raw_tables.SOURCE_FILES))
 
 
-def _known_files(con) -> dict[str, str]:
-    """path -> fingerprint of every file the last refresh saw (removed ones excluded)."""
+def _known_files(con) -> dict[str, tuple[str, str | None]]:
+    """path -> fingerprint and stamp of every file the last refresh saw (removed ones excluded)."""
     ensure_tables(con, _INGEST_TABLES)
-    return dict(con.execute("select path, fingerprint from raw.source_files where status <> 'removed'").fetchall())
+    rows = con.execute("select path, fingerprint, stamp from raw.source_files where status <> 'removed'").fetchall()
+    return {path: (fingerprint, stamp) for path, fingerprint, stamp in rows}
 
 
 @dg.multi_asset(
@@ -45,9 +47,11 @@ def ingest_documents(context: dg.AssetExecutionContext, clusterhouse: Clusterhou
     if not settings.raw_dir.is_dir():
         raise dg.Failure(f"raw folder not found: {settings.raw_dir} (set CLUSTERHOUSE_RAW_DIR)")
 
-    current = scan(settings.raw_dir, settings.limits)
     with connect(settings.build_path) as con:
-        plan = plan_ingest(current, _known_files(con))
+        known = _known_files(con)
+    current = scan(settings.raw_dir, settings.limits, known)  # hashes only files whose stamp moved
+    plan = plan_ingest(current, {path: fingerprint for path, (fingerprint, _) in known.items()},
+                       {path: stamp for path, (_, stamp) in known.items()})
     results = read_files(settings.raw_dir, plan.to_read, settings.extract_workers, settings.limits)
     now = datetime.now(timezone.utc)
     rows = ingest_rows(plan, results, now)
@@ -61,6 +65,11 @@ def ingest_documents(context: dg.AssetExecutionContext, clusterhouse: Clusterhou
                 _INGEST_TABLES, ("path", "source_path", "path"), (rows.documents, rows.rejected, rows.files),
                 (read_paths + plan.removed, read_paths + plan.removed, read_paths)):
             replace_rows(con, table, raw_tables.to_arrow(new_rows, schema), key, paths)
+        if plan.restamped:  # touched, not changed: remember the new stamp, read nothing
+            con.register("restamped", pa.table({"path": [state.path for state in plan.restamped],
+                                                "stamp": [state.stamp for state in plan.restamped]}))
+            con.execute("update raw.source_files f set stamp = r.stamp from restamped r where f.path = r.path")
+            con.unregister("restamped")
         if plan.removed:
             con.execute("update raw.source_files set status = 'removed', removed_at = ?, document_count = 0 "
                         "where list_contains(?::varchar[], path)", [now, plan.removed])
