@@ -19,8 +19,9 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from clusterhouse.documents.build import read_bytes
@@ -83,15 +84,23 @@ def _is_content_hash(fingerprint: str | None) -> bool:
     return fingerprint is not None and len(fingerprint) == 64 and ":" not in fingerprint
 
 
+def arrival_date(entry: Found) -> date:
+    """The day (UTC) a file arrived in the raw folder: the day it was last written."""
+    return datetime.fromtimestamp(entry.mtime_ns / 1e9, timezone.utc).date()
+
+
 def scan(raw_root: Path, limits: Limits | None = None,
-         seen: dict[str, tuple[str, str | None]] | None = None) -> list[FileState]:
-    """The state of every entry of the raw folder; only files that can be read are hashed, and of
-    those only the ones whose stamp differs from ``seen`` (path -> fingerprint and stamp of the
-    last load): an unchanged stamp keeps the fingerprint recorded then."""
+         seen: dict[str, tuple[str, str | None]] | None = None,
+         only: Callable[[Found], bool] | None = None) -> list[FileState]:
+    """The state of every entry of the raw folder (or of those ``only`` keeps); only files that can
+    be read are hashed, and of those only the ones whose stamp differs from ``seen`` (path ->
+    fingerprint and stamp of the last load): an unchanged stamp keeps the fingerprint recorded then."""
     limits = limits or Limits()
     seen = seen or {}
     states = []
     for entry in walk_raw_folder(raw_root):
+        if only is not None and not only(entry):
+            continue
         reason = entry.refused
         if reason is None and entry.size > limits.max_file_bytes:
             reason = too_large(entry.size, limits.max_file_bytes)

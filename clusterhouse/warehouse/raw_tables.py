@@ -155,6 +155,10 @@ EXTRACTED_DOCUMENTS = pa.schema(
     ]
 )
 
+# The partitioned path (orchestration/defs/arrivals): the same rows, keyed by the day the file arrived
+DOCUMENTS_BY_ARRIVAL = DOCUMENTS.append(pa.field("arrival_date", pa.date32()))
+FIGURES_BY_ARRIVAL = FIGURES.append(pa.field("arrival_date", pa.date32()))
+
 PLACES = pa.schema(
     [
         ("admin_code", pa.string()),
