@@ -451,7 +451,9 @@ def _suffix_hint(text: str, tokens: list, j: int) -> tuple[str | None, int]:
                                                or tokens[j + skip + 1][2] == autonomous)):
         skip += 1
     k = j + skip
-    for phrase, hint in naming.type_words_after_name.items():  # the file puts longer phrases first
+    if k >= len(tokens):
+        return None, 0
+    for phrase, hint in _type_phrases(tokens[k][2]):  # the file puts longer phrases first
         if skip and phrase[0] != autonomous:
             continue
         if k + len(phrase) <= len(tokens) and all(
@@ -461,6 +463,19 @@ def _suffix_hint(text: str, tokens: list, j: int) -> tuple[str | None, int]:
         ):
             return hint, skip + len(phrase)
     return None, 0
+
+
+def _type_phrases(first: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The type phrases after a name that start with this word, in the file's order."""
+    return _type_phrases_by_first_word().get(first, ())
+
+
+@lru_cache(maxsize=1)
+def _type_phrases_by_first_word() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, hint in place_naming().type_words_after_name.items():
+        index.setdefault(phrase[0], []).append((phrase, hint))
+    return {first: tuple(phrases) for first, phrases in index.items()}
 
 
 def _is_person_name(text: str, tokens: list, i: int) -> bool:
