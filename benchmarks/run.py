@@ -190,6 +190,10 @@ def _machine() -> str:
             f"{platform.system()} (load average when written: {load})")
 
 
+def _stages_text(refresh: Refresh) -> str:
+    return ", ".join(f"{stage} {refresh.stages[stage]:.1f}" for stage in STAGE_ORDER if stage in refresh.stages)
+
+
 def render(results: list[dict], command: str, notes: list[str]) -> str:
     date = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     lines = ["# Benchmarks", "",
@@ -219,9 +223,10 @@ def render(results: list[dict], command: str, notes: list[str]) -> str:
         lambda r: f"{r['full'].wall - sum(r['full'].stages.values()):.1f} s")
     row("peak memory (all processes, PSS)", lambda r: f"{max(r['full'].peak_mb, r['quiet'].peak_mb, r['new'].peak_mb):,.0f} MB")
     row("warehouse size", lambda r: f"{r['warehouse_mb']:.0f} MB")
-    row("**refresh with nothing new**", lambda r: f"**{r['quiet'].wall:.1f} s** (ingest {r['quiet'].stages.get('ingest', 0):.1f} s)")
+    row("**refresh with nothing new**", lambda r: f"**{r['quiet'].wall:.1f} s** ({_stages_text(r['quiet'])})")
     row("**refresh with 1 % new documents**",
-        lambda r: f"**{r['new'].wall:.1f} s** ({r['new_count']:,} docs; {100 * r['new'].wall / r['full'].wall:.0f} % of full)")
+        lambda r: f"**{r['new'].wall:.1f} s** ({r['new_count']:,} docs, {100 * r['new'].wall / r['full'].wall:.0f} % "
+                  f"of full; {_stages_text(r['new'])})")
     row("floor: read and hash every file", lambda r: f"{r['floor']['read_hash']:.2f} s")
     row("floor: one bare `re` scan", lambda r: f"{r['floor']['re_scan']:.2f} s")
     row("extraction ÷ scan floor", lambda r: f"{r['full'].stages.get('extract', 0) / r['floor']['re_scan']:.0f}×")
