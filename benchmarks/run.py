@@ -53,6 +53,7 @@ class Refresh:
     wall: float
     peak_mb: float
     stages: dict[str, float] = field(default_factory=dict)
+    load: float = 0.0  # mean 1-minute load average of the machine during the run (other work included)
 
 
 def _pss_kb(pid: int) -> int:
@@ -89,11 +90,12 @@ def refresh(env: dict[str, str]) -> Refresh:
     started = time.perf_counter()
     process = subprocess.Popen([str(ROOT / ".venv" / "bin" / "clusterhouse"), "refresh"], env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    peak = [0.0]
+    peak, loads = [0.0], []
 
     def sample() -> None:
         while process.poll() is None:
             peak[0] = max(peak[0], _tree_memory_mb(process.pid))
+            loads.append(os.getloadavg()[0])
             time.sleep(0.25)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -103,7 +105,7 @@ def refresh(env: dict[str, str]) -> Refresh:
     sampler.join()
     if process.returncode != 0:
         sys.exit(f"refresh failed:\n{output[-4000:]}")
-    return Refresh(wall, peak[0], _stage_seconds(Path(env["DAGSTER_HOME"])))
+    return Refresh(wall, peak[0], _stage_seconds(Path(env["DAGSTER_HOME"])), statistics.mean(loads or [0.0]))
 
 
 def _stage_seconds(dagster_home: Path) -> dict[str, float]:
@@ -142,7 +144,8 @@ def floors(raw: Path) -> dict[str, float]:
 def _median(refreshes: list[Refresh]) -> Refresh:
     stages = {stage: statistics.median(r.stages.get(stage, 0.0) for r in refreshes)
               for stage in {s for r in refreshes for s in r.stages}}
-    return Refresh(statistics.median(r.wall for r in refreshes), max(r.peak_mb for r in refreshes), stages)
+    return Refresh(statistics.median(r.wall for r in refreshes), max(r.peak_mb for r in refreshes), stages,
+                   statistics.mean(r.load for r in refreshes))
 
 
 def bench_size(size: int, work: Path, repeats: int) -> dict:
@@ -213,6 +216,7 @@ def render(results: list[dict], command: str, notes: list[str]) -> str:
         lines.append(f"| {label} | " + " | ".join(cell(r) for r in results) + " |")
 
     row("repeats (median of)", lambda r: str(r["repeats"]))
+    row("machine load during the full refreshes (1-min load average, 2 cores)", lambda r: f"{r['full'].load:.1f}")
     row("corpus", lambda r: f"{r['floor']['files']:,} files, {r['floor']['bytes'] / 1e6:.1f} MB")
     row("**full refresh from empty**", lambda r: f"**{r['full'].wall:.1f} s** ({r['size'] / r['full'].wall:.0f} docs/s)")
     for stage in STAGE_ORDER:
@@ -269,13 +273,13 @@ def verdicts(results: list[dict]) -> list[str]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    parser.add_argument("--repeats", type=int, default=0, help="runs per size (default: 3 up to 10k, then 1)")
+    parser.add_argument("--repeats", type=int, default=0, help="runs per size (default: 3 up to 1k, then 1)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/clusterhouse-bench"))
     parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
     parser.add_argument("--note", action="append", default=[], help="a line to add under the targets")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
-    results = [bench_size(size, args.work, args.repeats or (3 if size <= 10_000 else 1)) for size in args.sizes]
+    results = [bench_size(size, args.work, args.repeats or (3 if size <= 1000 else 1)) for size in args.sizes]
     command = ".venv/bin/python -m benchmarks.run " + " ".join(sys.argv[1:] if argv is None else argv)
     text = render(results, command, verdicts(results) + args.note)
     args.output.write_text(text, encoding="utf-8")
