@@ -278,3 +278,27 @@ def test_the_year_of_a_compared_amount_dates_that_amount_only(text, language):
     found = {(f[0], f[1]): f[3] for f in doc_figures(text, language)}
     assert found[("export_value", 72.6e9)] == 2022 and found[("export_value", 64.1e9)] == 2021
     assert found[("export_markets", 192)] == 2022
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Im vergangenen Jahr wurden Seidenschals im Wert von 1,4 Milliarden Yuan über Onlineshops verkauft.", "de"),
+    ("L'an dernier, des foulards en soie d'une valeur de 1,4 milliard de yuans ont été vendus en ligne.", "fr"),
+    ("L'anno scorso sono stati venduti online foulard di seta per 1,4 miliardi di yuan.", "it"),
+    ("No ano passado, lenços de seda no valor de 1,4 bilhão de yuans foram vendidos pela internet.", "pt"),
+    ("Last year silk scarves worth 1.4 billion yuan were sold through e-commerce platforms.", "en"),
+])
+def test_a_sale_online_named_after_the_amount_is_online_sales(sentence, language):
+    assert metrics(sentence, language) == [("online_sales", 1.4e9)]
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("The city now has 45 smart factories and 30 digital workshops.", "en"),
+    ("La ville compte désormais 45 usines intelligentes et ateliers numériques.", "fr"),
+    ("La città conta ormai 45 fabbriche intelligenti.", "it"),
+    ("La ciudad cuenta ya con 45 fábricas inteligentes.", "es"),
+    ("A cidade já tem 45 fábricas inteligentes.", "pt"),
+    ("Die Stadt hat inzwischen 45 intelligente Fabriken.", "de"),
+    ("全市已建成智能工厂45家、数字化车间30个。", "zh"),
+])
+def test_smart_or_model_factories_are_a_subset_of_the_firms(sentence, language):
+    assert metrics(sentence, language) == []
