@@ -302,3 +302,17 @@ def test_a_sale_online_named_after_the_amount_is_online_sales(sentence, language
 ])
 def test_smart_or_model_factories_are_a_subset_of_the_firms(sentence, language):
     assert metrics(sentence, language) == []
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Yudu garments\n\nYudu county in Jiangxi makes garments. The county hopes to lift garment sales to 50 billion "
+     "yuan, and aspires to exports of 9 billion yuan.", "en"),
+    ("Textiles de Yudu\n\nEl distrito de Yudu, en Jiangxi, fabrica ropa. Las autoridades aspiran a que las ventas de "
+     "ropa superen los 50.000 millones de yuanes.", "es"),
+    ("Tessile di Yudu\n\nLa contea di Yudu, nel Jiangxi, produce abbigliamento. Le autorità ambiscono a un fatturato "
+     "dell'abbigliamento di 50 miliardi di yuan.", "it"),
+    ("Textil aus Yudu\n\nDer Kreis Yudu in Jiangxi stellt Kleidung her. Der Kreis will den Umsatz der Bekleidung auf "
+     "50 Milliarden Yuan steigern.", "de"),
+])
+def test_a_hope_or_an_aspiration_is_no_figure(text, language):
+    assert [f for f in doc_figures(text, language) if f[1] in (50e9, 9e9)] == []
