@@ -316,3 +316,16 @@ def test_smart_or_model_factories_are_a_subset_of_the_firms(sentence, language):
 ])
 def test_a_hope_or_an_aspiration_is_no_figure(text, language):
     assert [f for f in doc_figures(text, language) if f[1] in (50e9, 9e9)] == []
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Zhang runs one of the largest companies in the trade, which had sales of 90 million yuan in 2023.", "en"),
+    ("Allí, Zhang dirige una de las mayores compañías del sector, que en 2023 facturó 90 millones de yuanes.", "es"),
+    ("Zhang guida una delle maggiori società del settore, che nel 2023 ha fatturato 90 milioni di yuan.", "it"),
+    ("Le leader local, un fabricant de robinets, a réalisé un chiffre d'affaires de 90 millions de yuans.", "fr"),
+    ("The local leader, a tap maker, had revenue of 90 million yuan last year.", "en"),
+    ("Der Marktführer am Ort setzte 2023 rund 90 Millionen Yuan um.", "de"),
+    ("O líder local, um fabricante de torneiras, faturou 90 milhões de yuans em 2023.", "pt"),
+])
+def test_one_large_firm_or_the_local_leader_owns_its_figure(sentence, language):
+    assert [f for f in find_sentence_figures(sentence, language) if not f.is_company] == []
