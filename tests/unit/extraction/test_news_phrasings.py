@@ -329,3 +329,15 @@ def test_a_hope_or_an_aspiration_is_no_figure(text, language):
 ])
 def test_one_large_firm_or_the_local_leader_owns_its_figure(sentence, language):
     assert [f for f in find_sentence_figures(sentence, language) if not f.is_company] == []
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Juguetes de Chenghai\n\nCHENGHAI, 3 de abril de 2024\n\nEl sector del juguete de Chenghai, que en 2023 facturó "
+     "80.000 millones de yuanes, emplea a miles de personas.", "es"),
+    ("Jouets de Chenghai\n\nCHENGHAI, 3 avril 2024\n\nL'industrie du jouet de Chenghai, qui en 2023 a réalisé un "
+     "chiffre d'affaires de 80 milliards de yuans, emploie des milliers de personnes.", "fr"),
+    ("Brinquedos de Chenghai\n\nCHENGHAI, 3 de abril de 2024\n\nO setor de brinquedos de Chenghai, que em 2023 "
+     "faturou 80 bilhões de yuans, emprega milhares de pessoas.", "pt"),
+])
+def test_a_relative_pronoun_before_a_year_is_no_comparison(text, language):
+    assert [(f[1], f[3]) for f in doc_figures(text, language) if f[1] == 80e9] == [(80e9, 2023)]
