@@ -341,3 +341,15 @@ def test_one_large_firm_or_the_local_leader_owns_its_figure(sentence, language):
 ])
 def test_a_relative_pronoun_before_a_year_is_no_comparison(text, language):
     assert [(f[1], f[3]) for f in doc_figures(text, language) if f[1] == 80e9] == [(80e9, 2023)]
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Les autorités ont fermé plus de 500 petits ateliers depuis 2017.", "fr"),
+    ("Le autorità hanno chiuso oltre 500 piccole officine dal 2017.", "it"),
+    ("Las autoridades cerraron más de 500 talleres desde 2017.", "es"),
+    ("As autoridades fecharam mais de 500 oficinas desde 2017.", "pt"),
+    ("Die Behörden haben seit 2017 mehr als 500 kleine Werkstätten geschlossen.", "de"),
+    ("The authorities have shut down more than 500 small workshops since 2017.", "en"),
+])
+def test_firms_closed_are_no_count_of_the_clusters_firms(sentence, language):
+    assert metrics(sentence, language) == []
