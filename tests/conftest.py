@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,13 @@ import duckdb
 import pytest
 
 from clusterhouse.settings import Settings, load_settings
+
+# Temporary warehouses and Dagster's SQLite run storage in memory when the machine has a tmpfs:
+# every Dagster event is a committed (fsynced) SQLite write, seconds per refresh on a disk.
+# pytest reads this when it first makes its base temporary folder; PYTEST_DEBUG_TEMPROOT set by
+# the caller wins.
+if Path("/dev/shm").is_dir() and os.access("/dev/shm", os.W_OK):
+    os.environ.setdefault("PYTEST_DEBUG_TEMPROOT", "/dev/shm")
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

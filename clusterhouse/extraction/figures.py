@@ -64,6 +64,7 @@ class FigureRules:
     bare_noun_after: re.Pattern  # the noun phrase right after a number, through an "of"
     firm_noun: re.Pattern  # any noun for firms
     nouns_anywhere: tuple[tuple[re.Pattern, str], ...]  # the nouns of firms, people and countries, as words
+    ordinals: dict[str, int]  # the language's ordinal words (numbers.yaml), lower-cased, for ranks
 
 
 def _either(fragments: tuple[str, ...]) -> str:
@@ -86,6 +87,7 @@ def figure_rules(code: str) -> FigureRules:
     return FigureRules(
         words=words,
         flags=flags,
+        ordinals={word.lower(): value for word, value in lang.numbers.ordinals.items()},
         count_after=tuple((re.compile(rf"^\s*{gap}(?:{'|'.join(fragments)}){edge}", flags), unit)
                           for unit, fragments in nouns.items()),
         count_noun_right_after=re.compile(rf"\s*(?:{people_and_firms})(?!\w)", flags),
@@ -289,7 +291,7 @@ def _rank_figures(sentence: str, rules: FigureRules, is_company: bool) -> list[S
             groups = match.groupdict()
             token = groups.get("rank") or groups.get("rank2")
             if token:
-                value = _ordinal_value(token)
+                value = _ordinal_value(token, rules)
             elif groups.get("first") is not None or pattern.groups == 0:
                 value = 1
             else:
@@ -305,23 +307,12 @@ def _rank_figures(sentence: str, rules: FigureRules, is_company: bool) -> list[S
     return figures
 
 
-_ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "primo": 1, "prima": 1, "secondo": 2, "seconda": 2, "terzo": 3, "terza": 3,
-    "quarto": 4, "quarta": 4, "quinto": 5, "quinta": 5, "primer": 1, "primero": 1, "primera": 1, "segundo": 2,
-    "segunda": 2, "tercer": 3, "tercero": 3, "tercera": 3, "cuarto": 4, "cuarta": 4, "premier": 1,
-    "première": 1, "deuxième": 2, "seconde": 2, "troisième": 3, "quatrième": 4, "cinquième": 5,
-    "erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "fünfte": 5,
-    "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
-}
-
-
-def _ordinal_value(token: str) -> int | None:
-    token = token.strip().lower()
-    digits = re.match(r"(?:no\.\s?)?(\d{1,2})", token)
+def _ordinal_value(token: str, rules: FigureRules) -> int | None:
+    """The place a rank phrasing names: its digits ('No. 1', '1st', '第1') or its ordinal word."""
+    digits = re.search(r"\d{1,2}", token)
     if digits:
-        return int(digits.group(1))
-    return _ORDINAL_WORDS.get(token)
+        return int(digits.group())
+    return rules.ordinals.get(token.strip().lower())
 
 
 def _is_count_not_year(sentence: str, mention: NumberMention, rules: FigureRules) -> bool:

@@ -16,6 +16,14 @@ from clusterhouse.warehouse.dictionary import ModelDoc, load_dictionary
 EXCEL_MAX_ROWS = 1_048_576
 EXCEL_MAX_CELL = 32_767
 DICTIONARY_SHEET = "data_dictionary"
+# Rows a sheet leaves out, and why (said again on the dictionary sheet). The ~41,000 towns of the
+# place dimension would be nine tenths of the workbook and of its writing time; a town no cluster
+# sits in is reference data, complete in the warehouse and in the Parquet and CSV exports.
+SHEET_ROWS = {
+    "dim_place": ("where place_level <> 'town' or admin_code in (select town_code from marts.dim_cluster)",
+                  "Towns in which no cluster sits are left out here: every town is in the warehouse and "
+                  "in the Parquet and CSV exports."),
+}
 
 
 def _cell(value: object) -> object:
@@ -50,7 +58,8 @@ def write_workbook(warehouse_path: Path, target: Path, dictionary: list[ModelDoc
         ).fetchall()]
         for mart in marts:
             sheet = workbook.add_worksheet(mart[:31])
-            cursor = con.execute(f"select * from marts.{mart}")
+            where = SHEET_ROWS.get(mart, ("", ""))[0]
+            cursor = con.execute(f"select * from marts.{mart} {where}")
             columns = [d[0] for d in cursor.description]
             for col, name in enumerate(columns):
                 sheet.write_string(0, col, name, header)
@@ -95,6 +104,8 @@ def _write_dictionary(sheet, described: dict[str, ModelDoc], marts: list[str], c
     for mart in marts:
         model = described.get(mart)
         note = f" Rows: {counts.get(mart, 0)}."
+        if mart in SHEET_ROWS:
+            note += " " + SHEET_ROWS[mart][1]
         if mart in truncated:
             note += f" Cut at Excel's limit of {EXCEL_MAX_ROWS:,} rows: use the Parquet or CSV export for all of it."
         sheet.write_row(row, 0, [mart, "", ((model.description if model else "") + note).strip()], wrap)

@@ -71,9 +71,6 @@ def test_national_ranks(sentence, rank):
     assert metrics(sentence) == [("rank", rank)]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "engine gap: figures._ORDINAL_WORDS is a table of its own in the engine and lacks 'terceiro'; "
-    "numbers.yaml `ordinals` has it. Remove this mark when the rank reader uses numbers.yaml."))
 def test_a_third_rank_in_portuguese():
     assert metrics("Shaodong é o terceiro maior produtor de isqueiros da China.") == [("rank", 3)]
 

@@ -278,3 +278,78 @@ def test_the_year_of_a_compared_amount_dates_that_amount_only(text, language):
     found = {(f[0], f[1]): f[3] for f in doc_figures(text, language)}
     assert found[("export_value", 72.6e9)] == 2022 and found[("export_value", 64.1e9)] == 2021
     assert found[("export_markets", 192)] == 2022
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Im vergangenen Jahr wurden Seidenschals im Wert von 1,4 Milliarden Yuan über Onlineshops verkauft.", "de"),
+    ("L'an dernier, des foulards en soie d'une valeur de 1,4 milliard de yuans ont été vendus en ligne.", "fr"),
+    ("L'anno scorso sono stati venduti online foulard di seta per 1,4 miliardi di yuan.", "it"),
+    ("No ano passado, lenços de seda no valor de 1,4 bilhão de yuans foram vendidos pela internet.", "pt"),
+    ("Last year silk scarves worth 1.4 billion yuan were sold through e-commerce platforms.", "en"),
+])
+def test_a_sale_online_named_after_the_amount_is_online_sales(sentence, language):
+    assert metrics(sentence, language) == [("online_sales", 1.4e9)]
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("The city now has 45 smart factories and 30 digital workshops.", "en"),
+    ("La ville compte désormais 45 usines intelligentes et ateliers numériques.", "fr"),
+    ("La città conta ormai 45 fabbriche intelligenti.", "it"),
+    ("La ciudad cuenta ya con 45 fábricas inteligentes.", "es"),
+    ("A cidade já tem 45 fábricas inteligentes.", "pt"),
+    ("Die Stadt hat inzwischen 45 intelligente Fabriken.", "de"),
+    ("全市已建成智能工厂45家、数字化车间30个。", "zh"),
+])
+def test_smart_or_model_factories_are_a_subset_of_the_firms(sentence, language):
+    assert metrics(sentence, language) == []
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Yudu garments\n\nYudu county in Jiangxi makes garments. The county hopes to lift garment sales to 50 billion "
+     "yuan, and aspires to exports of 9 billion yuan.", "en"),
+    ("Textiles de Yudu\n\nEl distrito de Yudu, en Jiangxi, fabrica ropa. Las autoridades aspiran a que las ventas de "
+     "ropa superen los 50.000 millones de yuanes.", "es"),
+    ("Tessile di Yudu\n\nLa contea di Yudu, nel Jiangxi, produce abbigliamento. Le autorità ambiscono a un fatturato "
+     "dell'abbigliamento di 50 miliardi di yuan.", "it"),
+    ("Textil aus Yudu\n\nDer Kreis Yudu in Jiangxi stellt Kleidung her. Der Kreis will den Umsatz der Bekleidung auf "
+     "50 Milliarden Yuan steigern.", "de"),
+])
+def test_a_hope_or_an_aspiration_is_no_figure(text, language):
+    assert [f for f in doc_figures(text, language) if f[1] in (50e9, 9e9)] == []
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Zhang runs one of the largest companies in the trade, which had sales of 90 million yuan in 2023.", "en"),
+    ("Allí, Zhang dirige una de las mayores compañías del sector, que en 2023 facturó 90 millones de yuanes.", "es"),
+    ("Zhang guida una delle maggiori società del settore, che nel 2023 ha fatturato 90 milioni di yuan.", "it"),
+    ("Le leader local, un fabricant de robinets, a réalisé un chiffre d'affaires de 90 millions de yuans.", "fr"),
+    ("The local leader, a tap maker, had revenue of 90 million yuan last year.", "en"),
+    ("Der Marktführer am Ort setzte 2023 rund 90 Millionen Yuan um.", "de"),
+    ("O líder local, um fabricante de torneiras, faturou 90 milhões de yuans em 2023.", "pt"),
+])
+def test_one_large_firm_or_the_local_leader_owns_its_figure(sentence, language):
+    assert [f for f in find_sentence_figures(sentence, language) if not f.is_company] == []
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Juguetes de Chenghai\n\nCHENGHAI, 3 de abril de 2024\n\nEl sector del juguete de Chenghai, que en 2023 facturó "
+     "80.000 millones de yuanes, emplea a miles de personas.", "es"),
+    ("Jouets de Chenghai\n\nCHENGHAI, 3 avril 2024\n\nL'industrie du jouet de Chenghai, qui en 2023 a réalisé un "
+     "chiffre d'affaires de 80 milliards de yuans, emploie des milliers de personnes.", "fr"),
+    ("Brinquedos de Chenghai\n\nCHENGHAI, 3 de abril de 2024\n\nO setor de brinquedos de Chenghai, que em 2023 "
+     "faturou 80 bilhões de yuans, emprega milhares de pessoas.", "pt"),
+])
+def test_a_relative_pronoun_before_a_year_is_no_comparison(text, language):
+    assert [(f[1], f[3]) for f in doc_figures(text, language) if f[1] == 80e9] == [(80e9, 2023)]
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Les autorités ont fermé plus de 500 petits ateliers depuis 2017.", "fr"),
+    ("Le autorità hanno chiuso oltre 500 piccole officine dal 2017.", "it"),
+    ("Las autoridades cerraron más de 500 talleres desde 2017.", "es"),
+    ("As autoridades fecharam mais de 500 oficinas desde 2017.", "pt"),
+    ("Die Behörden haben seit 2017 mehr als 500 kleine Werkstätten geschlossen.", "de"),
+    ("The authorities have shut down more than 500 small workshops since 2017.", "en"),
+])
+def test_firms_closed_are_no_count_of_the_clusters_firms(sentence, language):
+    assert metrics(sentence, language) == []

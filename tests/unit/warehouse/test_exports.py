@@ -80,3 +80,19 @@ def test_dates_in_the_workbook_are_dates(warehouse, tmp_path):
     with zipfile.ZipFile(target) as book:
         styles = book.read("xl/styles.xml").decode()
     assert "yyyy-mm-dd" in styles
+
+
+def test_the_workbook_keeps_only_the_towns_a_cluster_sits_in(tmp_path):
+    path = tmp_path / "clusterhouse.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("create schema marts")
+    con.execute("""create table marts.dim_place as select * from (values
+                   ('441900', 'Dongguan', 'prefecture'), ('441900113', 'Humen', 'town'),
+                   ('441900114', 'Chang''an', 'town')) as t(admin_code, place_name, place_level)""")
+    con.execute("create table marts.dim_cluster as select 'c1' as cluster_id, '441900113' as town_code")
+    con.close()
+    rows = write_workbook(path, tmp_path / "marts.xlsx")
+    assert rows["dim_place"] == 2, "the prefecture and the cluster's town, not the other town"
+    with zipfile.ZipFile(tmp_path / "marts.xlsx") as book:
+        text = "".join(book.read(name).decode() for name in book.namelist() if name.startswith("xl/"))
+    assert "Humen" in text and "Chang" not in text and "every town is in the warehouse" in text
