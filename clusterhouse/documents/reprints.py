@@ -75,16 +75,23 @@ def numbers(text: str) -> set[str]:
     return {match.replace(",", "") for match in _NUMBER.findall(unicodedata.normalize("NFKC", text or ""))}
 
 
+SIGNATURE_BATCH = 1000  # documents whose shingles are held at once (100,000 at once took 7 GB)
+
+
 def signatures(documents: Iterable[tuple[str, str]]) -> list[Signature]:
-    """MinHash signatures of (document_id, text) pairs."""
+    """MinHash signatures of (document_id, text) pairs, a batch of documents at a time."""
     from datasketch import MinHash
 
+    found: list[Signature] = []
     documents = list(documents)
-    sets = [shingles(text) for _, text in documents]
-    hashed = MinHash.bulk([[s.encode("utf-8") for s in shingle_set] for shingle_set in sets],
-                          num_perm=NUM_PERM, scheme=SCHEME)
-    return [Signature(document_id, len(shingle_set), tuple(int(v) for v in minhash.hashvalues))
-            for (document_id, _), shingle_set, minhash in zip(documents, sets, hashed)]
+    for start in range(0, len(documents), SIGNATURE_BATCH):
+        batch = documents[start:start + SIGNATURE_BATCH]
+        sets = [shingles(text) for _, text in batch]
+        hashed = MinHash.bulk([[s.encode("utf-8") for s in shingle_set] for shingle_set in sets],
+                              num_perm=NUM_PERM, scheme=SCHEME)
+        found += [Signature(document_id, len(shingle_set), tuple(int(v) for v in minhash.hashvalues))
+                  for (document_id, _), shingle_set, minhash in zip(batch, sets, hashed)]
+    return found
 
 
 def candidate_pairs(all_signatures: Sequence[Signature], query_ids: Iterable[str]) -> set[tuple[str, str]]:

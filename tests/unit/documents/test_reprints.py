@@ -65,3 +65,12 @@ def test_signatures_are_stable_for_the_same_text():
     first, second = reprints.signatures([("a", ARTICLE), ("b", ARTICLE)])
     assert first.hashvalues == second.hashvalues and first.shingle_count == len(reprints.shingles(ARTICLE))
     assert len(first.hashvalues) == reprints.NUM_PERM
+
+
+def test_signatures_in_batches_are_the_signatures_at_once(monkeypatch):
+    from clusterhouse.documents import reprints as module
+
+    documents = [(f"d{i}", f"The {i}th article about socks in Datang, with {i * 7} firms and more words.") for i in range(5)]
+    at_once = module.signatures(documents)
+    monkeypatch.setattr(module, "SIGNATURE_BATCH", 2)
+    assert module.signatures(documents) == at_once
