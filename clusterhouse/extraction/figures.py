@@ -390,6 +390,7 @@ def find_sentence_figures(
             figures.append(figure)
     figures.sort(key=lambda figure: figure.value_start)
     figures = _parts_of_a_later_total(sentence, figures, rules)
+    figures = _size_classes(sentence, figures, rules)
     figures.extend(_rank_figures(sentence, rules, company_from is not None))
     return figures if include_dropped else [figure for figure in figures if figure.dropped is None]
 
@@ -415,6 +416,21 @@ def _parts_of_a_later_total(sentence: str, figures: list[SentenceFigure], rules:
             break
         marked.append(figure)
     return marked
+
+
+def _size_classes(sentence: str, figures: list[SentenceFigure], rules: FigureRules) -> list[SentenceFigure]:
+    """'Fewer than 300 firms employ more than 100 workers', 员工超过100人的企业不到300家: a count of
+    people smaller than a count of firms in the same clause is a size per firm, not the cluster's
+    workforce, and the firms it sizes are a class of them. (No cluster has fewer people than firms,
+    so the values tell this apart from '3,000 firms employing 100,000 workers' in any language.)"""
+    for firms in [f for f in figures if f.unit == "firms" and f.dropped is None and not f.is_company]:
+        clause = _clause_bounds(sentence, firms.value_start, firms.value_end, rules)
+        for people in [f for f in figures if f.unit == "people" and f.dropped is None]:
+            if clause[0] <= people.value_start < clause[1] and people.value < firms.value:
+                figures = [replace(f, dropped="a size per firm") if f is people
+                           else replace(f, dropped="subset") if f is firms else f for f in figures]
+                break
+    return figures
 
 
 def _candidate_numbers(sentence: str, numbers, rules: FigureRules, ends_document: bool) -> list[NumberMention]:

@@ -353,3 +353,18 @@ def test_a_relative_pronoun_before_a_year_is_no_comparison(text, language):
 ])
 def test_firms_closed_are_no_count_of_the_clusters_firms(sentence, language):
     assert metrics(sentence, language) == []
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("Fewer than 300 firms employ more than 100 workers.", "en", []),
+    ("Moins de 300 entreprises emploient plus de 100 salariés.", "fr", []),
+    ("Meno di 300 aziende impiegano più di 100 addetti.", "it", []),
+    ("Menos de 300 empresas emplean a más de 100 trabajadores.", "es", []),
+    ("Weniger als 300 Betriebe beschäftigen allerdings mehr als 100 Mitarbeiter.", "de", []),
+    ("员工超过100人的企业不到300家。", "zh", []),
+    # more people than firms: the cluster's firms and workforce
+    ("The town has 3,000 firms employing 100,000 workers.", "en", [("enterprises", 3000), ("employees", 100000)]),
+    ("全镇有企业3000家，从业人员10万人。", "zh", [("enterprises", 3000), ("employees", 100000)]),
+])
+def test_a_count_of_people_below_the_count_of_firms_is_a_size_per_firm(sentence, language, expected):
+    assert metrics(sentence, language) == expected
