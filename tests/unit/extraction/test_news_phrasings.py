@@ -368,3 +368,20 @@ def test_firms_closed_are_no_count_of_the_clusters_firms(sentence, language):
 ])
 def test_a_count_of_people_below_the_count_of_firms_is_a_size_per_firm(sentence, language, expected):
     assert metrics(sentence, language) == expected
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("The county has 500 exporting firms.", "en"),
+    ("La ville compte 500 entreprises exportatrices.", "fr"),
+    ("Il distretto conta 500 aziende esportatrici.", "it"),
+    ("La ciudad tiene 500 empresas exportadoras.", "es"),
+    ("A cidade tem 500 empresas exportadoras.", "pt"),
+    ("Die Stadt zählt 500 Exportunternehmen.", "de"),
+    ("其中，陶瓷出口企业500多家。", "zh"),
+])
+def test_the_firms_that_export_are_a_subset_of_the_firms(sentence, language):
+    assert metrics(sentence, language) == []
+
+
+def test_a_speakers_own_company_owns_its_figure():
+    assert figures('"We see what buyers want," said Liu Min, whose company employs 800 people.', "en") == []
