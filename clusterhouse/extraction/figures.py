@@ -376,8 +376,7 @@ def find_sentence_figures(
     # a quotation is no company figure by itself: officials quote the cluster's figures too
     # a firm, person, platform or fair named before a figure's clause ends makes it theirs; one named
     # only in a later clause ("…, and firms on live-streaming platforms sold…") does not
-    company = rules.words.company_cues.search(sentence)
-    company_from = company.start() if company else None
+    company_from = _company_cue_start(sentence, rules)
     money = [amount for amount in amounts if amount.currency]
     figures = _money_figures(sentence, money, rules, company_from)
     counts = [amount for amount in amounts if not amount.currency]
@@ -472,6 +471,17 @@ def _is_scaled(mention: NumberMention) -> bool:
 def _ends_bare(sentence: str, end: int, rules: FigureRules) -> bool:
     rest = sentence[end:]
     return bool(re.match(r"\s*(?:[.,;:!?)）。，；！？]|$)", rest) or rules.words.of_the_whole.match(rest))
+
+
+def _company_cue_start(sentence: str, rules: FigureRules) -> int | None:
+    """Where the sentence first names a firm, person, platform or fair; a title at a public body
+    ('directeur du bureau du commerce') names an official, no firm."""
+    for cue in rules.words.company_cues.finditer(sentence):
+        after = sentence[cue.end(): cue.end() + 40]
+        body = rules.words.official_bodies.search(after)
+        if body is None or rules.words.clause_breaks.search(after, 0, body.start()):
+            return cue.start()
+    return None
 
 
 def _about_company(sentence: str, start: int, end: int, company_from: int | None, rules: FigureRules) -> bool:

@@ -112,6 +112,9 @@ class FigureWords:
     # --- whose figure it is -------------------------------------------------------------------
     company_cues: re.Pattern = phrases(
         "The sentence is about one firm, person, platform, order or fair", bounded=False)
+    official_bodies: re.Pattern = phrases(
+        "Shortly after a company cue: a public body, so the cue names an official ('directeur adjoint du bureau "
+        "du commerce', 'director of the county commerce bureau'), whose quoted figures are the cluster's")
     subset_cues: re.Pattern = phrases(
         "Before a count: it counts a subset of the cluster's firms or workers (above designated size, of which)")
     subset_after: re.Pattern = phrases("Right after the counted noun: a subset ('120 firms with sales over …')")

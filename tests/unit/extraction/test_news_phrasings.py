@@ -385,3 +385,26 @@ def test_the_firms_that_export_are_a_subset_of_the_firms(sentence, language):
 
 def test_a_speakers_own_company_owns_its_figure():
     assert figures('"We see what buyers want," said Liu Min, whose company employs 800 people.', "en") == []
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ('"Nos exportations ont atteint 5,3 milliards de yuans", a déclaré Huang, directeur adjoint du bureau du '
+     'commerce de la ville.', "fr"),
+    ('"Le nostre esportazioni hanno raggiunto 5,3 miliardi di yuan", ha detto Huang, direttore dell\'ufficio del '
+     'commercio.', "it"),
+    ('"Nuestras exportaciones alcanzaron 5.300 millones de yuanes", dijo Huang, director de la oficina de comercio.',
+     "es"),
+    ('"As nossas exportações atingiram 5,3 bilhões de yuans", disse Huang, diretor do departamento de comércio.', "pt"),
+    ('"Our exports reached 5.3 billion yuan," said Huang, director of the city commerce bureau.', "en"),
+    ("„Unsere Exporte erreichten 5,3 Milliarden Yuan“, sagte Huang, Direktor des Handelsamts der Stadt.", "de"),
+])
+def test_an_official_quoting_the_clusters_figure_is_no_company(sentence, language):
+    assert metrics(sentence, language) == [("export_value", 5.3e9)]
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ('"Nos exportations ont atteint 5,3 milliards de yuans", a déclaré Huang, directeur de l\'entreprise.', "fr"),
+    ('"Our exports reached 5.3 billion yuan," said Huang, director of the company.', "en"),
+])
+def test_a_company_director_quoting_exports_is_still_the_company(sentence, language):
+    assert metrics(sentence, language) == []
