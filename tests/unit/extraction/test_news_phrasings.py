@@ -408,3 +408,16 @@ def test_an_official_quoting_the_clusters_figure_is_no_company(sentence, languag
 ])
 def test_a_company_director_quoting_exports_is_still_the_company(sentence, language):
     assert metrics(sentence, language) == []
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("At least 120 enterprises now sell through cross-border e-commerce platforms.", "en"),
+    ("Circa 300 aziende vendono ormai direttamente online ai clienti esteri.", "it"),
+    ("Plus de 300 entreprises vendent désormais en ligne.", "fr"),
+    ("Unas 300 empresas venden ya por internet.", "es"),
+    ("Cerca de 300 empresas vendem já pela internet.", "pt"),
+    ("Rund 300 Betriebe verkaufen inzwischen direkt online.", "de"),
+    ("全县已有300多家企业入驻跨境电商平台。", "zh"),
+])
+def test_the_firms_that_sell_online_are_a_subset_of_the_firms(sentence, language):
+    assert metrics(sentence, language) == []
