@@ -520,10 +520,16 @@ def _money_figures(
                                           is_restatement=True))
             continue
         metric, cue, reading = _nearest_money_metric(sentence, start, end, rules, [s for s in spans if s != (start, end)])
-        if metric is None and previous is not None and (amount.inherited or words.comparison_before.search(
-                sentence[previous.value_end: start])):
+        gap = sentence[previous.value_end: start] if previous is not None else ""
+        if metric is None and previous is not None and (amount.inherited or words.comparison_before.search(gap)
+                                                        or words.total_after_threshold.search(gap)):
             # "18 billion, down from 21 billion in 2019"; "passed 10 billion, ending the year at 10.6 billion"
             metric, cue, reading = previous.metric, previous.money_metric_cue, 0.85
+        if previous is not None and metric == previous.metric and words.total_after_threshold.search(gap):
+            # the amount before was a threshold crossed on the way to this total
+            figures = [replace(f, dropped="a threshold crossed on the way to the total")
+                       if f is previous or (f.is_restatement and f.value_start > previous.value_start) else f
+                       for f in figures]
         if metric is None:
             continue
         is_company = _about_company(sentence, start, end, company_from, rules)

@@ -112,6 +112,10 @@ class FigureWords:
     # --- whose figure it is -------------------------------------------------------------------
     company_cues: re.Pattern = phrases(
         "The sentence is about one firm, person, platform, order or fair", bounded=False)
+    total_after_threshold: re.Pattern = phrases(
+        "Between two amounts: the first was a threshold crossed on the way to the second, the total "
+        "('passed 10 billion for the first time, ending the year at 10.6 billion', 首次突破100亿元，全年达到106亿元)",
+        bounded=False)
     official_bodies: re.Pattern = phrases(
         "Shortly after a company cue: a public body, so the cue names an official ('directeur adjoint du bureau "
         "du commerce', 'director of the county commerce bureau'), whose quoted figures are the cluster's")

@@ -421,3 +421,18 @@ def test_a_company_director_quoting_exports_is_still_the_company(sentence, langu
 ])
 def test_the_firms_that_sell_online_are_a_subset_of_the_firms(sentence, language):
     assert metrics(sentence, language) == []
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Sales passed 10 billion yuan ($1.4 billion) for the first time, ending the year at 10.6 billion yuan.", "en"),
+    ("销售额首次突破100亿元，全年达到106亿元。", "zh"),
+    ("Il fatturato ha superato per la prima volta i 10 miliardi di yuan, chiudendo l'anno a 10,6 miliardi.", "it"),
+    ("Las ventas superaron por primera vez los 10.000 millones de yuanes, para cerrar el año en 10.600 millones.",
+     "es"),
+    ("Le chiffre d'affaires a franchi pour la première fois les 10 milliards de yuans, pour terminer l'année à "
+     "10,6 milliards.", "fr"),
+    ("Der Umsatz überstieg erstmals 10 Milliarden Yuan und schloss das Jahr mit 10,6 Milliarden Yuan.", "de"),
+    ("As vendas ultrapassaram pela primeira vez 10 bilhões de yuans, fechando o ano em 10,6 bilhões.", "pt"),
+])
+def test_a_threshold_crossed_on_the_way_gives_way_to_the_total(sentence, language):
+    assert metrics(sentence, language) == [("sales_value", 10.6e9)]
