@@ -436,3 +436,19 @@ def test_the_firms_that_sell_online_are_a_subset_of_the_firms(sentence, language
 ])
 def test_a_threshold_crossed_on_the_way_gives_way_to_the_total(sentence, language):
     assert metrics(sentence, language) == [("sales_value", 10.6e9)]
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("The town is home to more than 2,000 artisans.", "en"),
+    ("La ville compte plus de 2 000 artisans.", "fr"),
+    ("Il paese conta oltre 2.000 artigiani.", "it"),
+    ("El pueblo cuenta con más de 2.000 artesanos.", "es"),
+    ("A vila tem mais de 2.000 artesãos.", "pt"),
+    ("全镇有绣娘2000多人。", "zh"),
+])
+def test_artisans_are_the_clusters_workforce(sentence, language):
+    assert metrics(sentence, language) == [("employees", 2000)]
+
+
+def test_residents_are_no_workforce():
+    assert metrics("The city is home to 50,000 residents.", "en") == []
