@@ -608,9 +608,20 @@ def _count_figure(
         return None
     if dropped is None and not is_company and value < FEWEST.get(metric, 0):
         dropped = "too few for a cluster"  # "five local firms drafted the standard"
+    if unit == "units":
+        value *= _counting_unit(sentence, mention.end, rules)
     qualifier = _qualifier(sentence, amount.start, amount.end, rules, mention)
     return SentenceFigure(metric, value, unit, qualifier, mention.start, mention.end,
                           sentence[mention.start:mention.end], is_company, reading=reading, dropped=dropped)
+
+
+def _counting_unit(sentence: str, position: int, rules: FigureRules) -> int:
+    """How many pieces the word right after a number counts as one ('dozen': 12), else 1."""
+    words = re.findall(r"\w+", sentence[position: position + 24])[:2]  # through a 'di' or 'de'
+    for word in words[:1] + [w for w in words[1:] if len(words[0]) <= 3]:
+        if word.lower() in rules.words.counting_units:
+            return rules.words.counting_units[word.lower()]
+    return 1
 
 
 def _count_metric(

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from clusterhouse.lang.schema.kinds import (
+    word_values,
     fragment_table,
     fragments,
     pattern,
@@ -112,6 +113,8 @@ class FigureWords:
     # --- whose figure it is -------------------------------------------------------------------
     company_cues: re.Pattern = phrases(
         "The sentence is about one firm, person, platform, order or fair", bounded=False)
+    counting_units: dict[str, int] = word_values(
+        "Right after a number of pieces: a unit of several ('3 million dozen gloves' is 36 million gloves)")
     total_after_threshold: re.Pattern = phrases(
         "Between two amounts: the first was a threshold crossed on the way to the second, the total "
         "('passed 10 billion for the first time, ending the year at 10.6 billion', 首次突破100亿元，全年达到106亿元)",

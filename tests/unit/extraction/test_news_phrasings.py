@@ -452,3 +452,13 @@ def test_artisans_are_the_clusters_workforce(sentence, language):
 
 def test_residents_are_no_workforce():
     assert metrics("The city is home to 50,000 residents.", "en") == []
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("The county makes 3 million dozen gloves a year.", "en"),
+    ("Il distretto produce ogni anno 3 milioni di dozzine di guanti.", "it"),
+    ("Le district produit chaque année 3 millions de douzaines de gants.", "fr"),
+    ("El distrito produce cada año 3 millones de docenas de guantes.", "es"),
+])
+def test_a_dozen_counts_twelve_pieces(sentence, language):
+    assert metrics(sentence, language) == [("output_volume", 36e6)]
