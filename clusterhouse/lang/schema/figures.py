@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass
 
 from clusterhouse.lang.schema.kinds import (
-    word_values,
     fragment_table,
     fragments,
     pattern,
@@ -16,6 +15,7 @@ from clusterhouse.lang.schema.kinds import (
     phrase_table,
     phrases,
     value,
+    word_values,
 )
 
 
