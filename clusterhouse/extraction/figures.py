@@ -421,11 +421,13 @@ def _size_classes(sentence: str, figures: list[SentenceFigure], rules: FigureRul
     """'Fewer than 300 firms employ more than 100 workers', 员工超过100人的企业不到300家: a count of
     people smaller than a count of firms in the same clause is a size per firm, not the cluster's
     workforce, and the firms it sizes are a class of them. (No cluster has fewer people than firms,
-    so the values tell this apart from '3,000 firms employing 100,000 workers' in any language.)"""
+    so the values tell this apart from '3,000 firms employing 100,000 workers' in any language.)
+    So is 'fewer than 30 firms employ more than 500 workers': few firms, each above a size."""
     for firms in [f for f in figures if f.unit == "firms" and f.dropped is None and not f.is_company]:
         clause = _clause_bounds(sentence, firms.value_start, firms.value_end, rules)
         for people in [f for f in figures if f.unit == "people" and f.dropped is None]:
-            if clause[0] <= people.value_start < clause[1] and people.value < firms.value:
+            few_but_large = firms.qualifier == "less_than" and people.qualifier == "more_than"
+            if clause[0] <= people.value_start < clause[1] and (people.value < firms.value or few_but_large):
                 figures = [replace(f, dropped="a size per firm") if f is people
                            else replace(f, dropped="subset") if f is firms else f for f in figures]
                 break

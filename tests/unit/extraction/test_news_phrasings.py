@@ -462,3 +462,12 @@ def test_residents_are_no_workforce():
 ])
 def test_a_dozen_counts_twelve_pieces(sentence, language):
     assert metrics(sentence, language) == [("output_volume", 36e6)]
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Fewer than 30 companies employ more than 500 workers.", "en"),
+    ("Moins de 30 entreprises emploient plus de 500 salariés.", "fr"),
+    ("Weniger als 30 Betriebe beschäftigen mehr als 500 Mitarbeiter.", "de"),
+])
+def test_few_firms_above_a_size_are_a_size_class(sentence, language):
+    assert metrics(sentence, language) == []
