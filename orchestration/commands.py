@@ -69,7 +69,7 @@ def run_refresh_job(settings: Settings, quiet: bool = False, exports: bool = Tru
     if not exports:
         graph = defs.resolve_asset_graph()
         selection = [key for key in graph.get_all_asset_keys()
-                     if graph.get(key).is_materializable
+                     if graph.get(key).is_materializable and not graph.get(key).is_partitioned
                      and (key.path[0] != "exports" or key.path == ["exports", "published_warehouse"])]
     log_level = "WARNING" if quiet else "INFO"
     run_config = {"loggers": {"console": {"config": {"log_level": log_level}}}, **resource_config(settings)}

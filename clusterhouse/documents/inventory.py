@@ -7,14 +7,21 @@ A file's *fingerprint* is what a refresh compares with the last one: the SHA-256
 for a file that is read, and a digest of the reason, size and time for a file that is refused
 without being opened (a link outside the raw folder, a file over the size limit...). Unchanged
 files are neither read nor written again, so two refreshes in a row change nothing.
+
+The content hash stays the identity, but a file is hashed only when its *stamp* (size,
+modification time and the file it is, for a link) differs from the one recorded when it was last
+hashed: a quiet night lists the folder and reads nothing. A file touched but not changed is
+hashed, found unchanged, and only its new stamp is recorded.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from clusterhouse.documents.build import read_bytes
@@ -32,6 +39,7 @@ class FileState:
     file_sha256: str | None = None  # the content hash, for a file that can be read
     real: str | None = None  # the regular file to read (relative to the real raw root)
     refused: str | None = None  # why it is not read at all
+    stamp: str | None = None  # size, mtime and real path when it was hashed (see file_stamp)
 
 
 @dataclass(frozen=True)
@@ -39,6 +47,7 @@ class IngestPlan:
     to_read: list[FileState]  # new or changed (refused ones included: their reason is recorded)
     removed: list[str]
     unchanged: int
+    restamped: list[FileState] = field(default_factory=list)  # same content, new stamp (touched)
 
 
 def file_sha256(raw_root: Path, real: str, max_bytes: int) -> tuple[str, int]:
@@ -57,18 +66,53 @@ def _refused_fingerprint(entry: Found, reason: str) -> str:
     return "refused:" + hashlib.sha256(f"{reason}|{entry.size}|{entry.mtime_ns}".encode()).hexdigest()[:24]
 
 
-def scan(raw_root: Path, limits: Limits | None = None) -> list[FileState]:
-    """The state of every entry of the raw folder; only files that can be read are hashed."""
+# A file modified this recently may change again within the same clock tick, keeping its size and
+# time: its stamp is not trusted (not recorded), so the next refresh hashes it once more.
+RECENT_NS = 2_000_000_000
+
+
+def file_stamp(entry: Found, now_ns: int | None = None) -> str | None:
+    """What changes when a file may have: its size, modification time, and the file it is; None
+    for a file modified in the last two seconds."""
+    now_ns = time.time_ns() if now_ns is None else now_ns
+    if now_ns - entry.mtime_ns < RECENT_NS:
+        return None
+    return f"{entry.size}|{entry.mtime_ns}|{entry.real}"
+
+
+def _is_content_hash(fingerprint: str | None) -> bool:
+    return fingerprint is not None and len(fingerprint) == 64 and ":" not in fingerprint
+
+
+def arrival_date(entry: Found) -> date:
+    """The day (UTC) a file arrived in the raw folder: the day it was last written."""
+    return datetime.fromtimestamp(entry.mtime_ns / 1e9, timezone.utc).date()
+
+
+def scan(raw_root: Path, limits: Limits | None = None,
+         seen: dict[str, tuple[str, str | None]] | None = None,
+         only: Callable[[Found], bool] | None = None) -> list[FileState]:
+    """The state of every entry of the raw folder (or of those ``only`` keeps); only files that can
+    be read are hashed, and of those only the ones whose stamp differs from ``seen`` (path ->
+    fingerprint and stamp of the last load): an unchanged stamp keeps the fingerprint recorded then."""
     limits = limits or Limits()
+    seen = seen or {}
     states = []
     for entry in walk_raw_folder(raw_root):
+        if only is not None and not only(entry):
+            continue
         reason = entry.refused
         if reason is None and entry.size > limits.max_file_bytes:
             reason = too_large(entry.size, limits.max_file_bytes)
         if reason is None:
+            stamp = file_stamp(entry)
+            fingerprint, seen_stamp = seen.get(entry.path, (None, None))
+            if stamp is not None and seen_stamp == stamp and _is_content_hash(fingerprint):
+                states.append(FileState(entry.path, fingerprint, entry.size, fingerprint, entry.real, stamp=stamp))
+                continue
             try:
                 sha, size = file_sha256(raw_root, entry.real, limits.max_file_bytes)
-                states.append(FileState(entry.path, sha, size, sha, entry.real))
+                states.append(FileState(entry.path, sha, size, sha, entry.real, stamp=stamp))
                 continue
             except UnreadableFile as error:
                 reason = str(error)
@@ -76,13 +120,19 @@ def scan(raw_root: Path, limits: Limits | None = None) -> list[FileState]:
     return states
 
 
-def plan_ingest(current: list[FileState], known: dict[str, str]) -> IngestPlan:
+def plan_ingest(current: list[FileState], known: dict[str, str],
+                known_stamps: dict[str, str | None] | None = None) -> IngestPlan:
     """Compare the files on disk with ``known`` (path -> fingerprint of the last load; files
-    already marked removed are not in it, so a file that comes back is read again)."""
+    already marked removed are not in it, so a file that comes back is read again). With
+    ``known_stamps`` (path -> stamp recorded), unchanged files whose stamp moved are listed in
+    ``restamped``, so that the next refresh does not hash them again."""
     to_read = [state for state in current if known.get(state.path) != state.fingerprint]
     present = {state.path for state in current}
     removed = sorted(path for path in known if path not in present)
-    return IngestPlan(to_read=to_read, removed=removed, unchanged=len(current) - len(to_read))
+    restamped = [] if known_stamps is None else [
+        state for state in current
+        if known.get(state.path) == state.fingerprint and state.stamp and known_stamps.get(state.path) != state.stamp]
+    return IngestPlan(to_read=to_read, removed=removed, unchanged=len(current) - len(to_read), restamped=restamped)
 
 
 @dataclass(frozen=True)
@@ -163,7 +213,8 @@ def ingest_rows(plan: IngestPlan, results: list[ReadResult], now: datetime) -> I
         # (gone, locked, stopped) gets none that matches, so the next refresh tries it again
         retry = f"retry:{now.isoformat()}"
         fingerprint = state.fingerprint if state.refused else (result.file_sha256 or retry)
+        # the stamp of the scan: a file that changed since is hashed again next time
         rows.files.append({"path": state.path, "file_sha256": sha, "fingerprint": fingerprint,
                            "size_bytes": state.size_bytes, "status": status, "document_count": count,
-                           "loaded_at": now, "removed_at": None})
+                           "loaded_at": now, "removed_at": None, "stamp": state.stamp})
     return rows

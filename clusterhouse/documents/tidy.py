@@ -39,6 +39,8 @@ def is_cjk(char: str) -> bool:
 
 
 def _width(line: str) -> int:
+    if line.isascii():  # no ASCII character is wide: most lines of alphabetic text
+        return len(line)
     return sum(2 if is_cjk(c) else 1 for c in line)
 
 

@@ -552,6 +552,16 @@ def _prefix_at(s: str, i: int, prefixes: tuple[str, ...]) -> str | None:
     return next((prefix for prefix in prefixes if s.startswith(prefix, i)), None)
 
 
+@lru_cache(maxsize=1)
+def _number_starts() -> re.Pattern:
+    """Where the scan may find a number: a digit, a numeral or scale character, the first character
+    of a percent or ordinal prefix, or a Latin letter starting a word. Every other position only
+    moves the scan on by one, so the scan jumps from one such position to the next."""
+    zh = _shared().numerals
+    chars = set("0123456789") | zh.starts | set(zh.scales) | {p[0] for p in zh.percent_prefixes + zh.ordinal_prefixes if p}
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + f"]|(?<![{_LATIN_LETTERS}])[{_LATIN_LETTERS}]")
+
+
 class _Scanner:
     def __init__(self, text: str, language: str | None):
         self.reading = _reading(language)
@@ -565,7 +575,12 @@ class _Scanner:
     # -- main loop
     def run(self) -> list[_Found]:
         s, n, i, zh = self.s, len(self.s), 0, self.zh
+        starts = _number_starts()
         while i < n:
+            start = starts.search(s, i)
+            if start is None:
+                break
+            i = start.start()
             if self.masked[i]:
                 i += 1
                 continue

@@ -18,6 +18,7 @@ from functools import lru_cache
 from clusterhouse.lang import all_languages
 from clusterhouse.reference import PLACES_DIR as REFERENCE
 from clusterhouse.reference.names import place_naming
+from clusterhouse.text.dictionary import SurfaceAutomaton
 from clusterhouse.text.words import any_language, every_language
 
 
@@ -163,7 +164,7 @@ class Gazetteer:
         self._places: dict[str, Place] = {}
         self._former_to_current: dict[str, str] = {}
         self._zh: dict[str, list[_Entry]] = {}
-        self._zh_lengths: dict[str, list[int]] = {}
+        self._zh_automaton = SurfaceAutomaton(())  # every Chinese name, built once loaded
         self._latin: dict[tuple[str, ...], list[_Entry]] = {}
         self._latin_lengths: dict[str, list[int]] = {}
         self._t2s: dict[int, str] = {}
@@ -210,11 +211,11 @@ class Gazetteer:
             gaz._add_latin(tuple(_latin_tokens(a["alias"])), _Entry(place, True, True, langs))
         gaz._t2s = {ord(r["traditional"]): r["simplified"] for r in _read("places_t2s.csv")}
         # Longest first, so the scanners try 宁夏回族自治区 before 宁夏.
-        for lengths, keys in ((gaz._zh_lengths, gaz._zh), (gaz._latin_lengths, gaz._latin)):
-            for key in keys:
-                lengths.setdefault(key[0], set()).add(len(key))
-            for first, found in lengths.items():
-                lengths[first] = sorted(found, reverse=True)
+        for key in gaz._latin:
+            gaz._latin_lengths.setdefault(key[0], set()).add(len(key))
+        for first, found in gaz._latin_lengths.items():
+            gaz._latin_lengths[first] = sorted(found, reverse=True)
+        gaz._zh_automaton = SurfaceAutomaton(gaz._zh)
         return gaz
 
     def _index_division(self, place: Place, row: dict) -> None:
@@ -330,20 +331,16 @@ class Gazetteer:
     def _scan_chinese(self, text: str) -> list[_Raw]:
         simplified = text.translate(self._t2s)  # same length, so spans stay valid
         raws: list[_Raw] = []
-        i, n = 0, len(simplified)
-        lengths = self._zh_lengths
-        while i < n:
-            for length in lengths.get(simplified[i], ()):
-                entries = self._zh.get(simplified[i:i + length])
-                if not entries:
-                    continue
-                raw = self._zh_candidates(simplified, entries, i, length, raws)
+        i = 0  # names do not overlap: a name found here hides any that start inside it
+        for start, lengths in self._zh_automaton.by_start(simplified):
+            if start < i:
+                continue
+            for length in lengths:
+                raw = self._zh_candidates(simplified, self._zh[simplified[start:start + length]], start, length, raws)
                 if raw:
                     raws.append(raw)
-                    i += length
+                    i = start + length
                     break
-            else:
-                i += 1
         return raws
 
     def _zh_candidates(
@@ -454,7 +451,9 @@ def _suffix_hint(text: str, tokens: list, j: int) -> tuple[str | None, int]:
                                                or tokens[j + skip + 1][2] == autonomous)):
         skip += 1
     k = j + skip
-    for phrase, hint in naming.type_words_after_name.items():  # the file puts longer phrases first
+    if k >= len(tokens):
+        return None, 0
+    for phrase, hint in _type_phrases(tokens[k][2]):  # the file puts longer phrases first
         if skip and phrase[0] != autonomous:
             continue
         if k + len(phrase) <= len(tokens) and all(
@@ -464,6 +463,19 @@ def _suffix_hint(text: str, tokens: list, j: int) -> tuple[str | None, int]:
         ):
             return hint, skip + len(phrase)
     return None, 0
+
+
+def _type_phrases(first: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The type phrases after a name that start with this word, in the file's order."""
+    return _type_phrases_by_first_word().get(first, ())
+
+
+@lru_cache(maxsize=1)
+def _type_phrases_by_first_word() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, hint in place_naming().type_words_after_name.items():
+        index.setdefault(phrase[0], []).append((phrase, hint))
+    return {first: tuple(phrases) for first, phrases in index.items()}
 
 
 def _is_person_name(text: str, tokens: list, i: int) -> bool:

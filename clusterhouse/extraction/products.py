@@ -22,6 +22,7 @@ from clusterhouse.lang import all_languages, supported_languages
 from clusterhouse.lang import language as language_data
 from clusterhouse.reference import PRODUCTS_DIR
 from clusterhouse.text.chinese import to_simplified
+from clusterhouse.text.dictionary import SurfaceAutomaton
 from clusterhouse.text.words import NOTHING, every_language
 
 LANGUAGES = supported_languages()  # every product has a synonym in each
@@ -126,11 +127,7 @@ class ProductCatalog:
             self._add_surface(phrase, None, "*")
         # a synonym's language -> what it may run into as one word (German compounds)
         self._compound_heads = {lang.code: lang.products.compound_heads for lang in all_languages()}
-        # Candidate lengths per first two characters (one for one-character surfaces), longest first.
-        lengths: dict[str, set[int]] = defaultdict(set)
-        for surface in self._surfaces:
-            lengths[surface[:2]].add(len(surface))
-        self._lengths = {key: tuple(sorted(ls, reverse=True)) for key, ls in lengths.items()}
+        self._automaton = SurfaceAutomaton(self._surfaces)
 
     def _add_surface(self, synonym: str, product_id: str | None, language: str) -> None:
         synonym = synonym.strip()
@@ -193,18 +190,12 @@ class ProductCatalog:
         lang = language_data(language)
         allowed = lang.products.synonym_languages if lang else None
         candidates: list[tuple[int, int, str | None]] = []
-        n = len(folded)
-        for i, c in enumerate(folded):
+        for i, lengths in self._automaton.by_start(folded):
             starts_word = i == 0 or not _is_word_char(folded[i - 1])
-            if not starts_word and _is_word_char(c):
+            if not starts_word and _is_word_char(folded[i]):
                 continue  # inside a Latin word: every Latin surface needs a word start
-            lengths = self._lengths.get(folded[i : i + 2], ()) + self._lengths.get(c, ())
             for length in lengths:
-                if i + length > n:
-                    continue
-                entries = self._surfaces.get(folded[i : i + length])
-                if not entries:
-                    continue
+                entries = self._surfaces[folded[i : i + length]]
                 product_id = self._pick(entries, text, folded, i, length, starts_word, allowed)
                 if product_id is not _NO_MATCH:
                     candidates.append((i, i + length, product_id))

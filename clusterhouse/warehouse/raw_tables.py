@@ -21,6 +21,8 @@ SOURCE_FILES = pa.schema(
         ("document_count", pa.int32()),
         ("loaded_at", pa.timestamp("us", tz="UTC")),
         ("removed_at", pa.timestamp("us", tz="UTC")),  # when the file left the raw folder (status removed)
+        # size|mtime_ns|real path when last hashed: the next refresh hashes the file only if it differs
+        ("stamp", pa.string()),
     ]
 )
 
@@ -152,6 +154,10 @@ EXTRACTED_DOCUMENTS = pa.schema(
         ("extracted_at", pa.timestamp("us", tz="UTC")),
     ]
 )
+
+# The partitioned path (orchestration/defs/arrivals): the same rows, keyed by the day the file arrived
+DOCUMENTS_BY_ARRIVAL = DOCUMENTS.append(pa.field("arrival_date", pa.date32()))
+FIGURES_BY_ARRIVAL = FIGURES.append(pa.field("arrival_date", pa.date32()))
 
 PLACES = pa.schema(
     [

@@ -11,6 +11,7 @@ EXPECTED_KEYS = {
     "raw/figures", "raw/document_clusters", "raw/events", "raw/dropped_figures", "raw/extracted_documents",
     "raw/product_taxonomy", "raw/product_synonyms", "raw/exchange_rates",
     "raw/document_signatures", "raw/near_duplicates",
+    "raw/documents_by_arrival", "raw/figures_by_arrival",  # the partitioned path (defs/arrivals)
     "staging/stg_raw__documents", "staging/stg_raw__rejected_files", "staging/stg_raw__figures",
     "staging/stg_raw__document_clusters", "staging/stg_raw__places",
     "staging/stg_raw__product_taxonomy", "staging/stg_seeds__exchange_rates",

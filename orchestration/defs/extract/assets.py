@@ -8,6 +8,7 @@ when the rules or reference data change (settings.extractor_version()). Figures 
 from datetime import datetime, timezone
 
 import dagster as dg
+import pyarrow as pa
 
 from clusterhouse.extraction import DocumentInput, ExtractionResult, extract_many
 from clusterhouse.settings import Settings, extractor_version
@@ -15,16 +16,23 @@ from clusterhouse.warehouse import connect, ensure_tables, raw_tables, replace_r
 from clusterhouse.workers import Stopped, bounded_map
 from orchestration.defs.resources import WAREHOUSE_POOL, ClusterhouseResource
 
-_PENDING = """
-    select document_id, any_value(text), any_value(language), any_value(published_date), any_value(title)
+_PENDING_IDS = """
+    select distinct document_id
     from raw.documents d
     where not exists (
         select 1 from raw.extracted_documents e
         where e.document_id = d.document_id and e.extractor_version = ?
     )
+    order by document_id
+"""
+_PENDING_BATCH = """
+    select document_id, any_value(text), any_value(language), any_value(published_date), any_value(title)
+    from raw.documents
+    where document_id in (select document_id from batch_ids)
     group by document_id
     order by document_id
 """
+EXTRACT_BATCH = 5000  # documents extracted and written at a time
 
 
 # table, its schema, and the ExtractionResult field that fills it
@@ -75,40 +83,58 @@ def extract_figures(context: dg.AssetExecutionContext, clusterhouse: Clusterhous
     done_table = ("raw.extracted_documents", raw_tables.EXTRACTED_DOCUMENTS)
     with connect(settings.build_path) as con:
         ensure_tables(con, [(table, schema) for table, schema, _ in _TABLES] + [done_table])
-        pending = [
-            DocumentInput(document_id=row[0], text=row[1], language=row[2], published_date=row[3], title=row[4])
-            for row in con.execute(_PENDING, [version]).fetchall()
+        pending_ids = [row[0] for row in con.execute(_PENDING_IDS, [version]).fetchall()]
+    extracted = failed = skipped_count = 0
+    added_counts = {table: 0 for table, _, _ in _TABLES}
+    skipped_reasons: set[str] = set()
+    # in batches, so that memory does not grow with the corpus: texts in, rows out, one batch at a time
+    for start in range(0, len(pending_ids), EXTRACT_BATCH):
+        ids = pending_ids[start:start + EXTRACT_BATCH]
+        with connect(settings.build_path) as con:
+            con.register("batch_ids", pa.table({"document_id": pa.array(ids, pa.string())}))
+            pending = [
+                DocumentInput(document_id=row[0], text=row[1], language=row[2], published_date=row[3], title=row[4])
+                for row in con.execute(_PENDING_BATCH).fetchall()
+            ]
+            con.unregister("batch_ids")
+        results = extract_within_limits(pending, settings)
+        now = datetime.now(timezone.utc)
+        done_rows = [
+            {"document_id": result.document_id, "extractor_version": version, "figure_count": len(result.figures),
+             "error": result.error, "skipped_reason": result.skipped, "extracted_at": now}
+            for result in results
         ]
-    results = extract_within_limits(pending, settings)
-    now = datetime.now(timezone.utc)
-    done_rows = [
-        {"document_id": result.document_id, "extractor_version": version, "figure_count": len(result.figures),
-         "error": result.error, "skipped_reason": result.skipped, "extracted_at": now}
-        for result in results
-    ]
-    added = {table: [row for result in results for row in getattr(result, field)] for table, _, field in _TABLES}
-    ids = [doc.document_id for doc in pending]
+        added = {table: [row for result in results for row in getattr(result, field)] for table, _, field in _TABLES}
+        with connect(settings.build_path) as con:
+            for table, schema, _ in (*_TABLES, (*done_table, None)):
+                rows = done_rows if table == done_table[0] else added[table]
+                replace_rows(con, table, raw_tables.to_arrow(rows, schema), "document_id", ids)
+        for result in results:
+            if result.error:
+                context.log.warning(f"extraction failed for document {result.document_id}: {result.error}")
+        extracted += len(pending)
+        failed += sum(1 for result in results if result.error)
+        skipped = [result.skipped for result in results if result.skipped]
+        skipped_count += len(skipped)
+        skipped_reasons.update(skipped)
+        for table in added_counts:
+            added_counts[table] += len(added[table])
+        del pending, results, added, done_rows
     with connect(settings.build_path) as con:
-        for table, schema, _ in (*_TABLES, (*done_table, None)):
-            rows = done_rows if table == done_table[0] else added[table]
-            replace_rows(con, table, raw_tables.to_arrow(rows, schema), "document_id", ids)
+        for table, _, _ in (*_TABLES, (*done_table, None)):
             # documents that left the raw folder take their rows with them
             con.execute(f"delete from {table} where document_id not in (select document_id from raw.documents)")
         figure_total = con.execute("select count(*) from raw.figures").fetchone()[0]
-    failed = [result for result in results if result.error]
-    for result in failed:
-        context.log.warning(f"extraction failed for document {result.document_id}: {result.error}")
-    skipped = [result for result in results if result.skipped]
-    if skipped:
-        context.log.warning(f"{len(skipped)} documents not read: " + "; ".join(sorted({r.skipped for r in skipped})))
-    context.log.info(f"extracted {len(pending)} documents, {len(added['raw.figures'])} figures")
+    if skipped_count:
+        context.log.warning(f"{skipped_count} documents not read: " + "; ".join(sorted(skipped_reasons)))
+    context.log.info(f"extracted {extracted} documents, {added_counts['raw.figures']} figures")
     yield dg.MaterializeResult(asset_key=["raw", "figures"],
-                               metadata={"documents_extracted": len(pending), "documents_failed": len(failed),
-                                         "documents_skipped": len(skipped),
-                                         "figures_added": len(added["raw.figures"]), "figures_total": figure_total})
+                               metadata={"documents_extracted": extracted, "documents_failed": failed,
+                                         "documents_skipped": skipped_count,
+                                         "figures_added": added_counts["raw.figures"], "figures_total": figure_total})
     yield dg.MaterializeResult(asset_key=["raw", "document_clusters"],
-                               metadata={"rows_added": len(added["raw.document_clusters"])})
-    yield dg.MaterializeResult(asset_key=["raw", "events"], metadata={"rows_added": len(added["raw.events"])})
+                               metadata={"rows_added": added_counts["raw.document_clusters"]})
+    yield dg.MaterializeResult(asset_key=["raw", "events"], metadata={"rows_added": added_counts["raw.events"]})
     yield dg.MaterializeResult(asset_key=["raw", "dropped_figures"],
-                               metadata={"rows_added": len(added["raw.dropped_figures"])})
+                               metadata={"rows_added": added_counts["raw.dropped_figures"]})
     yield dg.MaterializeResult(asset_key=["raw", "extracted_documents"], metadata={"extractor_version": version})

@@ -10,21 +10,25 @@ plain reason, and the run goes on.
 from datetime import datetime, timezone
 
 import dagster as dg
+import pyarrow as pa
 
-from clusterhouse.documents.inventory import ingest_rows, plan_ingest, read_files, scan
+from clusterhouse.documents.inventory import IngestPlan, ingest_rows, plan_ingest, read_files, scan
 from clusterhouse.reference.tables import place_rows, product_rows, product_synonym_rows
 from clusterhouse.warehouse import connect, ensure_tables, prepare_build, raw_tables, replace_rows
 from orchestration.defs.resources import WAREHOUSE_POOL, ClusterhouseResource
+
+INGEST_BATCH = 5000  # files read and written at a time
 
 # written together; raw.source_files last, so a run killed half-way reads its files again
 _INGEST_TABLES = (("raw.documents", raw_tables.DOCUMENTS), ("raw.rejected_files", raw_tables.REJECTED_FILES),
                   ("raw.source_files", raw_tables.SOURCE_FILES))
 
 
-def _known_files(con) -> dict[str, str]:
-    """path -> fingerprint of every file the last refresh saw (removed ones excluded)."""
+def _known_files(con) -> dict[str, tuple[str, str | None]]:
+    """path -> fingerprint and stamp of every file the last refresh saw (removed ones excluded)."""
     ensure_tables(con, _INGEST_TABLES)
-    return dict(con.execute("select path, fingerprint from raw.source_files where status <> 'removed'").fetchall())
+    rows = con.execute("select path, fingerprint, stamp from raw.source_files where status <> 'removed'").fetchall()
+    return {path: (fingerprint, stamp) for path, fingerprint, stamp in rows}
 
 
 @dg.multi_asset(
@@ -45,29 +49,46 @@ def ingest_documents(context: dg.AssetExecutionContext, clusterhouse: Clusterhou
     if not settings.raw_dir.is_dir():
         raise dg.Failure(f"raw folder not found: {settings.raw_dir} (set CLUSTERHOUSE_RAW_DIR)")
 
-    current = scan(settings.raw_dir, settings.limits)
     with connect(settings.build_path) as con:
-        plan = plan_ingest(current, _known_files(con))
-    results = read_files(settings.raw_dir, plan.to_read, settings.extract_workers, settings.limits)
+        known = _known_files(con)
+    current = scan(settings.raw_dir, settings.limits, known)  # hashes only files whose stamp moved
+    plan = plan_ingest(current, {path: fingerprint for path, (fingerprint, _) in known.items()},
+                       {path: stamp for path, (_, stamp) in known.items()})
     now = datetime.now(timezone.utc)
-    rows = ingest_rows(plan, results, now)
-    for rejection in rows.rejected:
-        context.log.warning(f"rejected {rejection['path']}: {rejection['reason']}")
+    documents_loaded = rejected_this_run = 0
+    # in batches, so that memory does not grow with the corpus; each batch's raw.source_files rows
+    # are written last, so a run killed half-way reads that batch's files again
+    for start in range(0, len(plan.to_read), INGEST_BATCH):
+        batch = plan.to_read[start:start + INGEST_BATCH]
+        results = read_files(settings.raw_dir, batch, settings.extract_workers, settings.limits)
+        rows = ingest_rows(IngestPlan(to_read=batch, removed=[], unchanged=0), results, now)
+        for rejection in rows.rejected:
+            context.log.warning(f"rejected {rejection['path']}: {rejection['reason']}")
+        paths = [state.path for state in batch]
+        with connect(settings.build_path) as con:
+            for (table, schema), key, new_rows in zip(_INGEST_TABLES, ("path", "source_path", "path"),
+                                                      (rows.documents, rows.rejected, rows.files)):
+                replace_rows(con, table, raw_tables.to_arrow(new_rows, schema), key, paths)
+        documents_loaded += len(rows.documents)
+        rejected_this_run += len(rows.rejected)
+        del results, rows
 
-    read_paths = [state.path for state in plan.to_read]
     with connect(settings.build_path) as con:
         # a removed file's documents and rejections go; its row of raw.source_files stays, marked
-        for (table, schema), key, new_rows, paths in zip(
-                _INGEST_TABLES, ("path", "source_path", "path"), (rows.documents, rows.rejected, rows.files),
-                (read_paths + plan.removed, read_paths + plan.removed, read_paths)):
-            replace_rows(con, table, raw_tables.to_arrow(new_rows, schema), key, paths)
+        for (table, schema), key in zip(_INGEST_TABLES[:2], ("path", "source_path")):
+            if plan.removed:
+                replace_rows(con, table, raw_tables.to_arrow([], schema), key, plan.removed)
+        if plan.restamped:  # touched, not changed: remember the new stamp, read nothing
+            con.register("restamped", pa.table({"path": [state.path for state in plan.restamped],
+                                                "stamp": [state.stamp for state in plan.restamped]}))
+            con.execute("update raw.source_files f set stamp = r.stamp from restamped r where f.path = r.path")
+            con.unregister("restamped")
         if plan.removed:
             con.execute("update raw.source_files set status = 'removed', removed_at = ?, document_count = 0 "
                         "where list_contains(?::varchar[], path)", [now, plan.removed])
         total_documents = con.execute("select count(distinct document_id) from raw.documents").fetchone()[0]
         total_rejected = con.execute("select count(*) from raw.rejected_files").fetchone()[0]
 
-    documents_loaded = len(rows.documents)
     summary = {"files_read": len(plan.to_read), "files_unchanged": plan.unchanged,
                "files_removed": len(plan.removed), "documents_loaded": documents_loaded}
     yield dg.MaterializeResult(
@@ -76,7 +97,7 @@ def ingest_documents(context: dg.AssetExecutionContext, clusterhouse: Clusterhou
     )
     yield dg.MaterializeResult(
         asset_key=["raw", "rejected_files"],
-        metadata={"rejected_this_run": len(rows.rejected), "rejected_total": total_rejected},
+        metadata={"rejected_this_run": rejected_this_run, "rejected_total": total_rejected},
     )
     yield dg.MaterializeResult(asset_key=["raw", "source_files"], metadata=summary)
 

@@ -1,0 +1,35 @@
+"""The benchmark's generated corpus: every document distinct, every gold fact stated in it."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from benchmarks.corpus import write_corpus
+from clusterhouse.documents import read_file
+
+
+def test_generated_documents_are_distinct_and_state_their_gold(tmp_path):
+    write_corpus(tmp_path, 120, seed=7)
+    texts, languages, formats = {}, set(), set()
+    for path in sorted((tmp_path / "raw").rglob("*")):
+        if path.is_file():
+            documents, rejected = read_file(path, tmp_path / "raw")
+            assert not rejected
+            for document in documents:
+                texts[document.file_name] = document.text
+                languages.add(document.language)
+                formats.add(path.suffix)
+    golds = [json.loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "gold").glob("*.json")]
+    assert len(golds) == len(texts) == 120
+    assert len(set(texts.values())) == 120, "every document differs"
+    assert languages == {"en", "zh", "it", "es", "fr", "de", "pt"}
+    assert formats == {".txt", ".html", ".md", ".jsonl"}
+    for gold in golds:
+        assert 2 <= len(gold["facts"]) <= 4
+        for fact in gold["facts"]:
+            assert _spaced(fact["evidence"]) in _spaced(texts[gold["doc"]])
+
+
+def _spaced(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
