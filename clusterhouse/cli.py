@@ -7,7 +7,9 @@ only way from this package into the Dagster glue), so importing clusterhouse nev
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -103,7 +105,10 @@ def run_evaluate(docs: Path, gold: Path, verbose: bool, min_f1: float) -> int:
             raw_dir=raw, warehouse_path=work / "clusterhouse.duckdb", build_path=work / "build.duckdb",
             export_dir=work / "exports", dagster_home=work / "dagster_home",
         )
-        if not run_refresh(settings, quiet=True, exports=False):
+        # dbt's own progress lines would land between the scores: a throw-away run says nothing
+        with open(os.devnull, "w") as devnull, contextlib.redirect_stdout(devnull):
+            refreshed = run_refresh(settings, quiet=True, exports=False)
+        if not refreshed:
             print("refresh of the evaluation warehouse failed", file=sys.stderr)
             return 2
         report = score_warehouse(work / "clusterhouse.duckdb", gold)

@@ -376,8 +376,7 @@ def find_sentence_figures(
     # a quotation is no company figure by itself: officials quote the cluster's figures too
     # a firm, person, platform or fair named before a figure's clause ends makes it theirs; one named
     # only in a later clause ("…, and firms on live-streaming platforms sold…") does not
-    company = rules.words.company_cues.search(sentence)
-    company_from = company.start() if company else None
+    company_from = _company_cue_start(sentence, rules)
     money = [amount for amount in amounts if amount.currency]
     figures = _money_figures(sentence, money, rules, company_from)
     counts = [amount for amount in amounts if not amount.currency]
@@ -390,6 +389,7 @@ def find_sentence_figures(
             figures.append(figure)
     figures.sort(key=lambda figure: figure.value_start)
     figures = _parts_of_a_later_total(sentence, figures, rules)
+    figures = _size_classes(sentence, figures, rules)
     figures.extend(_rank_figures(sentence, rules, company_from is not None))
     return figures if include_dropped else [figure for figure in figures if figure.dropped is None]
 
@@ -415,6 +415,23 @@ def _parts_of_a_later_total(sentence: str, figures: list[SentenceFigure], rules:
             break
         marked.append(figure)
     return marked
+
+
+def _size_classes(sentence: str, figures: list[SentenceFigure], rules: FigureRules) -> list[SentenceFigure]:
+    """'Fewer than 300 firms employ more than 100 workers', 员工超过100人的企业不到300家: a count of
+    people smaller than a count of firms in the same clause is a size per firm, not the cluster's
+    workforce, and the firms it sizes are a class of them. (No cluster has fewer people than firms,
+    so the values tell this apart from '3,000 firms employing 100,000 workers' in any language.)
+    So is 'fewer than 30 firms employ more than 500 workers': few firms, each above a size."""
+    for firms in [f for f in figures if f.unit == "firms" and f.dropped is None and not f.is_company]:
+        clause = _clause_bounds(sentence, firms.value_start, firms.value_end, rules)
+        for people in [f for f in figures if f.unit == "people" and f.dropped is None]:
+            few_but_large = firms.qualifier == "less_than" and people.qualifier == "more_than"
+            if clause[0] <= people.value_start < clause[1] and (people.value < firms.value or few_but_large):
+                figures = [replace(f, dropped="a size per firm") if f is people
+                           else replace(f, dropped="subset") if f is firms else f for f in figures]
+                break
+    return figures
 
 
 def _candidate_numbers(sentence: str, numbers, rules: FigureRules, ends_document: bool) -> list[NumberMention]:
@@ -458,6 +475,17 @@ def _ends_bare(sentence: str, end: int, rules: FigureRules) -> bool:
     return bool(re.match(r"\s*(?:[.,;:!?)）。，；！？]|$)", rest) or rules.words.of_the_whole.match(rest))
 
 
+def _company_cue_start(sentence: str, rules: FigureRules) -> int | None:
+    """Where the sentence first names a firm, person, platform or fair; a title at a public body
+    ('directeur du bureau du commerce') names an official, no firm."""
+    for cue in rules.words.company_cues.finditer(sentence):
+        after = sentence[cue.end(): cue.end() + 40]
+        body = rules.words.official_bodies.search(after)
+        if body is None or rules.words.clause_breaks.search(after, 0, body.start()):
+            return cue.start()
+    return None
+
+
 def _about_company(sentence: str, start: int, end: int, company_from: int | None, rules: FigureRules) -> bool:
     """A company cue before the figure's clause ends makes the figure the company's; so does one
     anywhere when the figure is quoted (the speaker, "said the chairman of X Co.", owns the quote)."""
@@ -494,10 +522,16 @@ def _money_figures(
                                           is_restatement=True))
             continue
         metric, cue, reading = _nearest_money_metric(sentence, start, end, rules, [s for s in spans if s != (start, end)])
-        if metric is None and previous is not None and (amount.inherited or words.comparison_before.search(
-                sentence[previous.value_end: start])):
+        gap = sentence[previous.value_end: start] if previous is not None else ""
+        if metric is None and previous is not None and (amount.inherited or words.comparison_before.search(gap)
+                                                        or words.total_after_threshold.search(gap)):
             # "18 billion, down from 21 billion in 2019"; "passed 10 billion, ending the year at 10.6 billion"
             metric, cue, reading = previous.metric, previous.money_metric_cue, 0.85
+        if previous is not None and metric == previous.metric and words.total_after_threshold.search(gap):
+            # the amount before was a threshold crossed on the way to this total
+            figures = [replace(f, dropped="a threshold crossed on the way to the total")
+                       if f is previous or (f.is_restatement and f.value_start > previous.value_start) else f
+                       for f in figures]
         if metric is None:
             continue
         is_company = _about_company(sentence, start, end, company_from, rules)
@@ -576,9 +610,20 @@ def _count_figure(
         return None
     if dropped is None and not is_company and value < FEWEST.get(metric, 0):
         dropped = "too few for a cluster"  # "five local firms drafted the standard"
+    if unit == "units":
+        value *= _counting_unit(sentence, mention.end, rules)
     qualifier = _qualifier(sentence, amount.start, amount.end, rules, mention)
     return SentenceFigure(metric, value, unit, qualifier, mention.start, mention.end,
                           sentence[mention.start:mention.end], is_company, reading=reading, dropped=dropped)
+
+
+def _counting_unit(sentence: str, position: int, rules: FigureRules) -> int:
+    """How many pieces the word right after a number counts as one ('dozen': 12), else 1."""
+    words = re.findall(r"\w+", sentence[position: position + 24])[:2]  # through a 'di' or 'de'
+    for word in words[:1] + [w for w in words[1:] if len(words[0]) <= 3]:
+        if word.lower() in rules.words.counting_units:
+            return rules.words.counting_units[word.lower()]
+    return 1
 
 
 def _count_metric(

@@ -15,6 +15,7 @@ from clusterhouse.lang.schema.kinds import (
     phrase_table,
     phrases,
     value,
+    word_values,
 )
 
 
@@ -112,6 +113,15 @@ class FigureWords:
     # --- whose figure it is -------------------------------------------------------------------
     company_cues: re.Pattern = phrases(
         "The sentence is about one firm, person, platform, order or fair", bounded=False)
+    counting_units: dict[str, int] = word_values(
+        "Right after a number of pieces: a unit of several ('3 million dozen gloves' is 36 million gloves)")
+    total_after_threshold: re.Pattern = phrases(
+        "Between two amounts: the first was a threshold crossed on the way to the second, the total "
+        "('passed 10 billion for the first time, ending the year at 10.6 billion', 首次突破100亿元，全年达到106亿元)",
+        bounded=False)
+    official_bodies: re.Pattern = phrases(
+        "Shortly after a company cue: a public body, so the cue names an official ('directeur adjoint du bureau "
+        "du commerce', 'director of the county commerce bureau'), whose quoted figures are the cluster's")
     subset_cues: re.Pattern = phrases(
         "Before a count: it counts a subset of the cluster's firms or workers (above designated size, of which)")
     subset_after: re.Pattern = phrases("Right after the counted noun: a subset ('120 firms with sales over …')")

@@ -353,3 +353,121 @@ def test_a_relative_pronoun_before_a_year_is_no_comparison(text, language):
 ])
 def test_firms_closed_are_no_count_of_the_clusters_firms(sentence, language):
     assert metrics(sentence, language) == []
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("Fewer than 300 firms employ more than 100 workers.", "en", []),
+    ("Moins de 300 entreprises emploient plus de 100 salariés.", "fr", []),
+    ("Meno di 300 aziende impiegano più di 100 addetti.", "it", []),
+    ("Menos de 300 empresas emplean a más de 100 trabajadores.", "es", []),
+    ("Weniger als 300 Betriebe beschäftigen allerdings mehr als 100 Mitarbeiter.", "de", []),
+    ("员工超过100人的企业不到300家。", "zh", []),
+    # more people than firms: the cluster's firms and workforce
+    ("The town has 3,000 firms employing 100,000 workers.", "en", [("enterprises", 3000), ("employees", 100000)]),
+    ("全镇有企业3000家，从业人员10万人。", "zh", [("enterprises", 3000), ("employees", 100000)]),
+])
+def test_a_count_of_people_below_the_count_of_firms_is_a_size_per_firm(sentence, language, expected):
+    assert metrics(sentence, language) == expected
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("The county has 500 exporting firms.", "en"),
+    ("La ville compte 500 entreprises exportatrices.", "fr"),
+    ("Il distretto conta 500 aziende esportatrici.", "it"),
+    ("La ciudad tiene 500 empresas exportadoras.", "es"),
+    ("A cidade tem 500 empresas exportadoras.", "pt"),
+    ("Die Stadt zählt 500 Exportunternehmen.", "de"),
+    ("其中，陶瓷出口企业500多家。", "zh"),
+])
+def test_the_firms_that_export_are_a_subset_of_the_firms(sentence, language):
+    assert metrics(sentence, language) == []
+
+
+def test_a_speakers_own_company_owns_its_figure():
+    assert figures('"We see what buyers want," said Liu Min, whose company employs 800 people.', "en") == []
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ('"Nos exportations ont atteint 5,3 milliards de yuans", a déclaré Huang, directeur adjoint du bureau du '
+     'commerce de la ville.', "fr"),
+    ('"Le nostre esportazioni hanno raggiunto 5,3 miliardi di yuan", ha detto Huang, direttore dell\'ufficio del '
+     'commercio.', "it"),
+    ('"Nuestras exportaciones alcanzaron 5.300 millones de yuanes", dijo Huang, director de la oficina de comercio.',
+     "es"),
+    ('"As nossas exportações atingiram 5,3 bilhões de yuans", disse Huang, diretor do departamento de comércio.', "pt"),
+    ('"Our exports reached 5.3 billion yuan," said Huang, director of the city commerce bureau.', "en"),
+    ("„Unsere Exporte erreichten 5,3 Milliarden Yuan“, sagte Huang, Direktor des Handelsamts der Stadt.", "de"),
+])
+def test_an_official_quoting_the_clusters_figure_is_no_company(sentence, language):
+    assert metrics(sentence, language) == [("export_value", 5.3e9)]
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ('"Nos exportations ont atteint 5,3 milliards de yuans", a déclaré Huang, directeur de l\'entreprise.', "fr"),
+    ('"Our exports reached 5.3 billion yuan," said Huang, director of the company.', "en"),
+])
+def test_a_company_director_quoting_exports_is_still_the_company(sentence, language):
+    assert metrics(sentence, language) == []
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("At least 120 enterprises now sell through cross-border e-commerce platforms.", "en"),
+    ("Circa 300 aziende vendono ormai direttamente online ai clienti esteri.", "it"),
+    ("Plus de 300 entreprises vendent désormais en ligne.", "fr"),
+    ("Unas 300 empresas venden ya por internet.", "es"),
+    ("Cerca de 300 empresas vendem já pela internet.", "pt"),
+    ("Rund 300 Betriebe verkaufen inzwischen direkt online.", "de"),
+    ("全县已有300多家企业入驻跨境电商平台。", "zh"),
+])
+def test_the_firms_that_sell_online_are_a_subset_of_the_firms(sentence, language):
+    assert metrics(sentence, language) == []
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Sales passed 10 billion yuan ($1.4 billion) for the first time, ending the year at 10.6 billion yuan.", "en"),
+    ("销售额首次突破100亿元，全年达到106亿元。", "zh"),
+    ("Il fatturato ha superato per la prima volta i 10 miliardi di yuan, chiudendo l'anno a 10,6 miliardi.", "it"),
+    ("Las ventas superaron por primera vez los 10.000 millones de yuanes, para cerrar el año en 10.600 millones.",
+     "es"),
+    ("Le chiffre d'affaires a franchi pour la première fois les 10 milliards de yuans, pour terminer l'année à "
+     "10,6 milliards.", "fr"),
+    ("Der Umsatz überstieg erstmals 10 Milliarden Yuan und schloss das Jahr mit 10,6 Milliarden Yuan.", "de"),
+    ("As vendas ultrapassaram pela primeira vez 10 bilhões de yuans, fechando o ano em 10,6 bilhões.", "pt"),
+])
+def test_a_threshold_crossed_on_the_way_gives_way_to_the_total(sentence, language):
+    assert metrics(sentence, language) == [("sales_value", 10.6e9)]
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("The town is home to more than 2,000 artisans.", "en"),
+    ("La ville compte plus de 2 000 artisans.", "fr"),
+    ("Il paese conta oltre 2.000 artigiani.", "it"),
+    ("El pueblo cuenta con más de 2.000 artesanos.", "es"),
+    ("A vila tem mais de 2.000 artesãos.", "pt"),
+    ("全镇有绣娘2000多人。", "zh"),
+])
+def test_artisans_are_the_clusters_workforce(sentence, language):
+    assert metrics(sentence, language) == [("employees", 2000)]
+
+
+def test_residents_are_no_workforce():
+    assert metrics("The city is home to 50,000 residents.", "en") == []
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("The county makes 3 million dozen gloves a year.", "en"),
+    ("Il distretto produce ogni anno 3 milioni di dozzine di guanti.", "it"),
+    ("Le district produit chaque année 3 millions de douzaines de gants.", "fr"),
+    ("El distrito produce cada año 3 millones de docenas de guantes.", "es"),
+])
+def test_a_dozen_counts_twelve_pieces(sentence, language):
+    assert metrics(sentence, language) == [("output_volume", 36e6)]
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Fewer than 30 companies employ more than 500 workers.", "en"),
+    ("Moins de 30 entreprises emploient plus de 500 salariés.", "fr"),
+    ("Weniger als 30 Betriebe beschäftigen mehr als 500 Mitarbeiter.", "de"),
+])
+def test_few_firms_above_a_size_are_a_size_class(sentence, language):
+    assert metrics(sentence, language) == []
