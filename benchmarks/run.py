@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import pickle
 import platform
 import re
 import shutil
@@ -277,9 +278,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/clusterhouse-bench"))
     parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
     parser.add_argument("--note", action="append", default=[], help="a line to add under the targets")
+    parser.add_argument("--also", type=int, nargs="*", default=[],
+                        help="sizes measured by an earlier run (saved under --work) to report beside these")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
-    results = [bench_size(size, args.work, args.repeats or (3 if size <= 1000 else 1)) for size in args.sizes]
+    results = []
+    for size in args.sizes:
+        results.append(bench_size(size, args.work, args.repeats or (3 if size <= 1000 else 1)))
+        (args.work / f"result_{size}.pkl").write_bytes(pickle.dumps(results[-1]))
+    results += [pickle.loads((args.work / f"result_{size}.pkl").read_bytes()) for size in args.also]
+    results.sort(key=lambda r: r["size"])
     command = ".venv/bin/python -m benchmarks.run " + " ".join(sys.argv[1:] if argv is None else argv)
     text = render(results, command, verdicts(results) + args.note)
     args.output.write_text(text, encoding="utf-8")
