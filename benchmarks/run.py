@@ -1,8 +1,9 @@
 """The benchmark: generated news corpora of each size, refreshed as the nightly job does, timed,
 scored, and written to BENCHMARKS.md.
 
-    .venv/bin/python -m benchmarks.run --sizes 1000 10000            # about 8 minutes here
-    .venv/bin/python -m benchmarks.run --sizes 100000 --repeats 1    # about 1 hour here
+    .venv/bin/python -m benchmarks.run --sizes 10000                 # 6-9 minutes here
+    .venv/bin/python -m benchmarks.run --sizes 1000 10000            # 15-25 minutes (1k three times)
+    .venv/bin/python -m benchmarks.run --sizes 100000 --also 1000 10000   # about an hour; reports all three
 
 For each size: the corpus (benchmarks/corpus.py, with its gold) is generated once under
 ``--work``; then, ``--repeats`` times, a full refresh from an empty warehouse, a refresh with
