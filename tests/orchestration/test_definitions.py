@@ -43,7 +43,7 @@ def test_groups_follow_the_layers():
     for key in graph.get_all_asset_keys():
         group = graph.get(key).group_name
         layer = key.path[0]
-        expected = {"raw": {"ingest", "extract"}, "staging": {"staging"}, "intermediate": {"intermediate"},
+        expected = {"raw": {"ingest", "extract", "arrivals"}, "staging": {"staging"}, "intermediate": {"intermediate"},
                     "marts": {"marts"}, "exports": {"exports"}}[layer]
         assert group in expected, (key, group)
 

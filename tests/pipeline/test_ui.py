@@ -172,7 +172,8 @@ def test_a_user_materialises_everything_from_the_page_while_a_refresh_runs_from_
         page.get_by_text("Launches a refresh when files are added").wait_for()
         page.screenshot(path=tmp_path / "sensor.png")
 
-        page.goto(f"{url}/asset-groups", wait_until="networkidle")
+        # the nightly job's page: its assets (the partitioned path by arrival date is a job of its own)
+        page.goto(f"{url}/locations/clusterhouse/jobs/refresh", wait_until="networkidle")
         page.get_by_role("button", name="Materialize all").click()
         page.get_by_text("Launched run").wait_for()
         terminal = subprocess.Popen([CLI, "refresh"], cwd=ROOT, env=env, stdout=subprocess.PIPE,

@@ -40,7 +40,7 @@ def replace_day(con, table: str, rows: list[dict], schema, day: date) -> int:
     return len(rows)
 
 
-@dg.asset(key=["raw", "documents_by_arrival"], partitions_def=ARRIVALS, group_name="ingest", pool=WAREHOUSE_POOL,
+@dg.asset(key=["raw", "documents_by_arrival"], partitions_def=ARRIVALS, group_name="arrivals", pool=WAREHOUSE_POOL,
           description="Articles of the files that arrived in the raw folder on the partition's day (UTC).")
 def documents_by_arrival(context: dg.AssetExecutionContext, clusterhouse: ClusterhouseResource) -> dg.MaterializeResult:
     settings = clusterhouse.settings()
@@ -57,7 +57,7 @@ def documents_by_arrival(context: dg.AssetExecutionContext, clusterhouse: Cluste
                                           "rejected": len(rows.rejected)})
 
 
-@dg.asset(key=["raw", "figures_by_arrival"], partitions_def=ARRIVALS, group_name="extract", pool=WAREHOUSE_POOL,
+@dg.asset(key=["raw", "figures_by_arrival"], partitions_def=ARRIVALS, group_name="arrivals", pool=WAREHOUSE_POOL,
           deps=[documents_by_arrival],
           description="Figures of the documents that arrived on the partition's day (UTC).")
 def figures_by_arrival(context: dg.AssetExecutionContext, clusterhouse: ClusterhouseResource) -> dg.MaterializeResult:
