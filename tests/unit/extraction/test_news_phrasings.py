@@ -471,3 +471,8 @@ def test_a_dozen_counts_twelve_pieces(sentence, language):
 ])
 def test_few_firms_above_a_size_are_a_size_class(sentence, language):
     assert metrics(sentence, language) == []
+
+
+def test_a_year_before_the_verb_employ_is_no_count_of_people():
+    assert metrics("Im Jahr 2019 beschäftigte die Branche 90.675 Menschen.", "de") == [("employees", 90675)]
+    assert metrics("In der Branche gibt es 20.000 Beschäftigte.", "de") == [("employees", 20000)]
