@@ -64,7 +64,8 @@ def replace_rows(
         if key_column is None:
             con.execute(f"delete from {table}")
         elif keys:
-            con.register("replaced_keys", pa.table({"key": pa.array(list(keys), pa.string())}))
+            # the keys' own type (text ids, or the dates of a partition)
+            con.register("replaced_keys", pa.table({"key": pa.array(list(keys))}))
             con.execute(f"delete from {table} where {key_column} in (select key from replaced_keys)")
             con.unregister("replaced_keys")
         con.execute(f"insert into {table} by name select * from incoming_rows")

@@ -16,7 +16,7 @@ import dagster as dg
 from clusterhouse.documents.inventory import IngestPlan, arrival_date, ingest_rows, read_files, scan
 from clusterhouse.extraction import DocumentInput
 from clusterhouse.settings import extractor_version
-from clusterhouse.warehouse import connect, ensure_tables, prepare_build, raw_tables
+from clusterhouse.warehouse import connect, ensure_tables, prepare_build, raw_tables, replace_rows
 from orchestration.defs.extract.assets import extract_within_limits
 from orchestration.defs.resources import WAREHOUSE_POOL, ClusterhouseResource
 
@@ -27,17 +27,7 @@ FIGURES = ("raw.figures_by_arrival", raw_tables.FIGURES_BY_ARRIVAL)
 
 def replace_day(con, table: str, rows: list[dict], schema, day: date) -> int:
     """The rows of one arrival day, replaced in one transaction."""
-    con.execute("begin transaction")
-    try:
-        con.execute(f"delete from {table} where arrival_date = ?", [day])
-        con.register("incoming_rows", raw_tables.to_arrow(rows, schema))
-        con.execute(f"insert into {table} by name select * from incoming_rows")
-        con.unregister("incoming_rows")
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
-    return len(rows)
+    return replace_rows(con, table, raw_tables.to_arrow(rows, schema), "arrival_date", [day])
 
 
 @dg.asset(key=["raw", "documents_by_arrival"], partitions_def=ARRIVALS, group_name="arrivals", pool=WAREHOUSE_POOL,
