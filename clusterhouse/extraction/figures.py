@@ -523,11 +523,12 @@ def _money_figures(
             continue
         metric, cue, reading = _nearest_money_metric(sentence, start, end, rules, [s for s in spans if s != (start, end)])
         gap = sentence[previous.value_end: start] if previous is not None else ""
-        if metric is None and previous is not None and (amount.inherited or words.comparison_before.search(gap)
-                                                        or words.total_after_threshold.search(gap)):
+        crossed = previous is not None and words.total_after_threshold.search(gap) is not None
+        if metric is None and previous is not None and (amount.inherited or crossed
+                                                        or words.comparison_before.search(gap)):
             # "18 billion, down from 21 billion in 2019"; "passed 10 billion, ending the year at 10.6 billion"
             metric, cue, reading = previous.metric, previous.money_metric_cue, 0.85
-        if previous is not None and metric == previous.metric and words.total_after_threshold.search(gap):
+        if crossed and metric == previous.metric:
             # the amount before was a threshold crossed on the way to this total
             figures = [replace(f, dropped="a threshold crossed on the way to the total")
                        if f is previous or (f.is_restatement and f.value_start > previous.value_start) else f
@@ -608,10 +609,10 @@ def _count_figure(
     value = mention.value
     if metric is None or value != int(value) or value <= 0:
         return None
+    if unit == "units":
+        value *= _counting_unit(sentence, mention.end, rules)  # before the smallest-count check: 'dozen' is 12
     if dropped is None and not is_company and value < FEWEST.get(metric, 0):
         dropped = "too few for a cluster"  # "five local firms drafted the standard"
-    if unit == "units":
-        value *= _counting_unit(sentence, mention.end, rules)
     qualifier = _qualifier(sentence, amount.start, amount.end, rules, mention)
     return SentenceFigure(metric, value, unit, qualifier, mention.start, mention.end,
                           sentence[mention.start:mention.end], is_company, reading=reading, dropped=dropped)
