@@ -16,12 +16,13 @@ from pathlib import Path
 from clusterhouse.settings import Settings, load_settings
 
 
-def run_refresh(settings: Settings, quiet: bool = False, exports: bool = True) -> bool:
+def run_refresh(settings: Settings, quiet: bool = False, exports: bool = True, rebuild: bool = False) -> bool:
     """Materialise every asset once through the refresh job; True when the run succeeded.
-    ``exports=False`` stops at the published warehouse (for throw-away warehouses)."""
+    ``exports=False`` stops at the published warehouse (for throw-away warehouses); ``rebuild``
+    runs dbt and the exports even when nothing they read has changed."""
     from orchestration.commands import run_refresh_job
 
-    succeeded = run_refresh_job(settings, quiet=quiet, exports=exports)
+    succeeded = run_refresh_job(settings, quiet=quiet, exports=exports, rebuild=rebuild)
     if succeeded and not quiet:
         print(_summary(settings.warehouse_path))
     return succeeded
@@ -121,7 +122,10 @@ def run_evaluate(docs: Path, gold: Path, verbose: bool, min_f1: float) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="clusterhouse", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("refresh", help="materialise every asset once (the nightly job) and publish")
+    refresh = commands.add_parser("refresh", help="materialise every asset once (the nightly job) and publish")
+    refresh.add_argument("--rebuild", action="store_true",
+                         help="run dbt, the publish and the exports even when nothing they read has changed "
+                              "(by default a night with nothing new skips them)")
     ui = commands.add_parser(
         "ui", help="start the Dagster UI and the daemon that runs the schedule and the sensor (dg dev)")
     ui.add_argument("--port", type=int, default=3000)
@@ -148,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "refresh":
-        return 0 if run_refresh(load_settings()) else 1
+        return 0 if run_refresh(load_settings(), rebuild=args.rebuild) else 1
     if args.command == "ui":
         from orchestration.commands import run_ui
 

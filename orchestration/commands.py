@@ -21,6 +21,7 @@ from dagster._core.utils import make_new_run_id
 
 from clusterhouse.settings import PROJECT_ROOT, Settings
 from orchestration.defs.schedules import REFRESH_JOB
+from orchestration.defs.transform.assets import PUBLISHED_KEY, REBUILD_TAG
 from orchestration.runs import alive_runs, recover_dead_runs, release_lease, take_lease
 
 DAGSTER_YAML = """\
@@ -51,8 +52,11 @@ def resource_config(settings: Settings) -> dict:
     return {"resources": {"clusterhouse": {"config": fields}}}
 
 
-def run_refresh_job(settings: Settings, quiet: bool = False, exports: bool = True) -> bool:
+def run_refresh_job(settings: Settings, quiet: bool = False, exports: bool = True, rebuild: bool = False) -> bool:
     """Materialise every asset once through the refresh job; True when the run succeeded.
+
+    When nothing the dbt build reads has changed since the last published build, dbt, the publish
+    and the exports are skipped; ``rebuild=True`` runs them all the same.
 
     ``exports=False`` stops at the published warehouse (no files, workbook, docs site or report):
     what a throw-away warehouse that is only scored needs.
@@ -82,7 +86,7 @@ def run_refresh_job(settings: Settings, quiet: bool = False, exports: bool = Tru
         take_lease(instance, run_id)
         try:
             result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=run_config,
-                                            run_id=run_id, tags={"clusterhouse/trigger": "cli"},
+                                            run_id=run_id, tags=_tags(rebuild),
                                             asset_selection=selection)
         except KeyboardInterrupt:
             say(f"refresh interrupted (run {run_id}); the published warehouse is the last complete one")
@@ -92,12 +96,27 @@ def run_refresh_job(settings: Settings, quiet: bool = False, exports: bool = Tru
     if not quiet:
         status = "succeeded" if result.success else "FAILED"
         print(f"refresh {status} (run {result.run_id}); warehouse: {settings.warehouse_path}")
+        if result.success and not _published(result):
+            print("  nothing dbt reads had changed: the published warehouse and the exports were already "
+                  "current (`clusterhouse refresh --rebuild` rebuilds them anyway)")
     if not result.success:
         for event in result.all_events:
             error = getattr(event.event_specific_data, "error", None) if event.is_failure else None
             if error is not None and not quiet:
                 print(f"  {event.step_key}: {error.message.strip()}", file=sys.stderr)
     return result.success
+
+
+def _tags(rebuild: bool) -> dict[str, str]:
+    tags = {"clusterhouse/trigger": "cli"}
+    if rebuild:
+        tags[REBUILD_TAG] = "true"
+    return tags
+
+
+def _published(result) -> bool:
+    return any(event.asset_key == PUBLISHED_KEY for event in result.get_asset_materialization_events()
+               if event.asset_key is not None)
 
 
 def _wait_for_other_runs(instance: dg.DagsterInstance, say, poll_seconds: float = 2.0) -> None:

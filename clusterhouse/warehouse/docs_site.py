@@ -15,12 +15,14 @@ import tempfile
 from pathlib import Path
 
 from clusterhouse.settings import DBT_PROJECT_DIR
+from clusterhouse.warehouse.build_state import reuse_partial_parse
 
 
 def generate_docs_site(build_path: Path, target_dir: Path, project_dir: Path = DBT_PROJECT_DIR) -> Path:
     """Write the docs site for the warehouse at ``build_path`` into ``target_dir``; returns index.html."""
     dbt = Path(sys.executable).with_name("dbt")
     with tempfile.TemporaryDirectory(prefix="clusterhouse-dbt-docs-") as work:
+        reuse_partial_parse(build_path, Path(work))  # the build's parse: no second full parse
         result = subprocess.run(
             [str(dbt) if dbt.exists() else "dbt", "docs", "generate", "--static", "--quiet",
              "--target-path", work, "--vars", json.dumps({"build_warehouse": str(build_path)})],

@@ -58,3 +58,14 @@ def test_sql_is_read_only_and_reports_errors(sample_warehouse):
     assert "read-only" in result.stderr.lower() or "read only" in result.stderr.lower()
     table = run(["sql", "select cluster_name from marts.dim_cluster order by 1 limit 2"], env)
     assert table.returncode == 0 and "cluster_name" in table.stdout and "(2 rows)" in table.stdout
+
+
+def test_a_night_with_nothing_new_skips_the_build_and_says_so(sample_warehouse):
+    env, work = sample_warehouse
+    published = (work / "clusterhouse.duckdb").stat().st_ino
+    exports = {path.name: path.stat().st_mtime_ns for path in (work / "exports").iterdir() if path.is_file()}
+    result = run(["refresh"], env)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "nothing dbt reads had changed" in result.stdout and "--rebuild" in result.stdout
+    assert (work / "clusterhouse.duckdb").stat().st_ino == published
+    assert {path.name: path.stat().st_mtime_ns for path in (work / "exports").iterdir() if path.is_file()} == exports

@@ -71,7 +71,9 @@ def every_mart(warehouse) -> dict[str, list[tuple]]:
 def test_a_second_run_with_nothing_changed_changes_nothing(changing):
     before = query(changing.build_path, "select document_id, loaded_at from raw.documents order by 1")
     marts_before = every_mart(changing.warehouse_path)
+    published = changing.warehouse_path.stat().st_ino
     assert run_refresh(changing, quiet=True, exports=False)
+    assert changing.warehouse_path.stat().st_ino == published, "nothing to build: the warehouse is not republished"
     assert query(changing.build_path, "select document_id, loaded_at from raw.documents order by 1") == before
     assert every_mart(changing.warehouse_path) == marts_before
 

@@ -6,6 +6,7 @@ import dagster as dg
 
 from clusterhouse.report import write_report
 from clusterhouse.warehouse import export_marts, publish
+from clusterhouse.warehouse.build_state import published_fingerprint, write_export_marker
 from clusterhouse.warehouse.docs_site import generate_docs_site
 from clusterhouse.warehouse.publish import PublishError
 from clusterhouse.warehouse.workbook import write_workbook
@@ -44,6 +45,7 @@ def published_warehouse(context: dg.AssetExecutionContext, clusterhouse: Cluster
 def mart_files(context: dg.AssetExecutionContext, clusterhouse: ClusterhouseResource) -> dg.MaterializeResult:
     settings = clusterhouse.settings()
     written = export_marts(settings.warehouse_path, settings.export_dir)
+    _written_from_published(settings, "mart_files")
     return dg.MaterializeResult(
         metadata={"export_dir": str(settings.export_dir), "files": dg.MetadataValue.json([p.name for p in written])}
     )
@@ -59,6 +61,7 @@ def mart_workbook(context: dg.AssetExecutionContext, clusterhouse: ClusterhouseR
     settings = clusterhouse.settings()
     target = settings.export_dir / WORKBOOK_NAME
     rows = write_workbook(settings.warehouse_path, target)
+    _written_from_published(settings, "mart_workbook")
     return dg.MaterializeResult(metadata={"path": str(target), "rows": dg.MetadataValue.json(rows)})
 
 
@@ -72,6 +75,7 @@ def mart_workbook(context: dg.AssetExecutionContext, clusterhouse: ClusterhouseR
 def dbt_docs(context: dg.AssetExecutionContext, clusterhouse: ClusterhouseResource) -> dg.MaterializeResult:
     settings = clusterhouse.settings()
     index = generate_docs_site(settings.build_path, settings.export_dir / "docs")
+    _written_from_published(settings, "dbt_docs")
     return dg.MaterializeResult(metadata={"path": str(index)})
 
 
@@ -84,4 +88,10 @@ def dbt_docs(context: dg.AssetExecutionContext, clusterhouse: ClusterhouseResour
 def report(context: dg.AssetExecutionContext, clusterhouse: ClusterhouseResource) -> dg.MaterializeResult:
     settings = clusterhouse.settings()
     target = write_report(settings.warehouse_path, settings.export_dir / REPORT_NAME)
+    _written_from_published(settings, "report")
     return dg.MaterializeResult(metadata={"path": str(target), "size_bytes": target.stat().st_size})
+
+
+def _written_from_published(settings, export: str) -> None:
+    """Mark the export as written from the published build (a quiet night then skips it)."""
+    write_export_marker(settings.export_dir, export, published_fingerprint(settings.warehouse_path))

@@ -2,17 +2,31 @@
 
 `dbt build` runs models, seeds and tests together; dbt tests appear as asset checks, and a
 failing test fails the run, so nothing is published from a warehouse that does not pass them.
+When nothing dbt reads has changed since the build that was published and exported, the build is
+skipped and so are the publish and the exports after it (clusterhouse/warehouse/build_state.py);
+the run tag `clusterhouse/rebuild` forces them.
 """
 
 
 import json
 import shutil
+import uuid
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
+from clusterhouse.warehouse import connect
+from clusterhouse.warehouse.build_state import (
+    input_fingerprint,
+    keep_partial_parse,
+    record_fingerprint,
+    reuse_partial_parse,
+    source_tables,
+    stale_outputs,
+)
 from orchestration.defs.resources import WAREHOUSE_POOL, ClusterhouseResource
 from orchestration.defs.transform.project import dbt_project, ensure_manifest
 
@@ -35,6 +49,9 @@ class WarehouseLocationTranslator(DagsterDbtTranslator):
         return _GROUP_BY_FOLDER.get(folder, "marts")
 
 
+REBUILD_TAG = "clusterhouse/rebuild"
+PUBLISHED_KEY = dg.AssetKey(["exports", "published_warehouse"])
+
 translator = WarehouseLocationTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
 
 
@@ -45,12 +62,34 @@ translator = WarehouseLocationTranslator(settings=DagsterDbtTranslatorSettings(e
     pool=WAREHOUSE_POOL,
 )
 def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, clusterhouse: ClusterhouseResource):
+    settings = clusterhouse.settings()
+    with connect(settings.build_path) as con:
+        fingerprint = input_fingerprint(con, source_tables(dbt_project.manifest_path), dbt_project.project_dir)
+        stale = stale_outputs(fingerprint, con, settings.warehouse_path, settings.export_dir, _selected_exports(context))
+        if not stale and context.run.tags.get(REBUILD_TAG, "").lower() not in ("1", "true", "yes"):
+            context.log.info(f"nothing dbt reads has changed since the published build ({fingerprint[:12]}): dbt, "
+                             f"the publish and the exports are skipped (run tag {REBUILD_TAG}=true forces them)")
+            return
+        record_fingerprint(con, None)
+    context.log.info(f"building for inputs {fingerprint[:12]}; not yet built for them: {', '.join(stale) or 'none'}")
     # profiles.yml reads the build warehouse from this var: dbt never opens the published file
-    build_warehouse = json.dumps({"build_warehouse": str(clusterhouse.settings().build_path)})
+    build_warehouse = json.dumps({"build_warehouse": str(settings.build_path)})
     # dbt's unit tests check the SQL, not the data: the test suite runs them (tests/pipeline), a
     # refresh need not spend seconds on them every night
+    target = Path(dbt_project.project_dir, "target", f"warehouse_models-{context.run.run_id[:8]}-{uuid.uuid4().hex[:7]}")
+    reuse_partial_parse(settings.build_path, target)
     invocation = dbt.cli(["build", "--exclude-resource-type", "unit_test", "--vars", build_warehouse],
-                         context=context)
+                         context=context, target_path=target)
     yield from invocation.stream()
+    keep_partial_parse(settings.build_path, target)
+    with connect(settings.build_path) as con:
+        record_fingerprint(con, fingerprint)  # published with the marts it describes
     # each invocation leaves its own copy of the manifest and logs (~1.5 MB) under target/
     shutil.rmtree(invocation.target_path, ignore_errors=True)
+
+
+def _selected_exports(context: dg.AssetExecutionContext) -> list[str]:
+    """The exports this run writes after the publish (their markers must be current to skip)."""
+    layer = context.job_def.asset_layer
+    keys = layer.selected_asset_keys or layer.executable_asset_keys
+    return sorted(key.path[-1] for key in keys if key.path[0] == "exports" and key != PUBLISHED_KEY)

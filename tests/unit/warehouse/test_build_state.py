@@ -1,0 +1,108 @@
+"""The input fingerprint: what lets a night with nothing new skip dbt, the publish and the exports."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import duckdb
+import pytest
+
+from clusterhouse.warehouse.build_state import (
+    export_marker,
+    input_fingerprint,
+    published_fingerprint,
+    record_fingerprint,
+    source_tables,
+    stale_outputs,
+    write_export_marker,
+)
+
+TABLES = ["raw.documents", "raw.figures"]
+
+
+@pytest.fixture
+def project(tmp_path):
+    folder = tmp_path / "dbt"
+    (folder / "models").mkdir(parents=True)
+    (folder / "models" / "m.sql").write_text("select 1", encoding="utf-8")
+    (folder / "dbt_project.yml").write_text("name: p\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def con(tmp_path):
+    con = duckdb.connect(str(tmp_path / "build.duckdb"))
+    con.execute("create schema raw")
+    con.execute("create table raw.documents as select range as id, 'text ' || range as text from range(100)")
+    con.execute("create table raw.figures as select range as id, range * 1.5 as value, [range, 1] as spans "
+                "from range(300)")
+    con.execute("create table raw.source_files as select range as id, 'stamp' as stamp from range(100)")
+    yield con
+    con.close()
+
+
+def test_the_same_rows_in_another_order_give_the_same_fingerprint(con, project):
+    before = input_fingerprint(con, TABLES, project)
+    con.execute("create table shuffled as select * from raw.figures order by random()")
+    con.execute("drop table raw.figures; create table raw.figures as select * from shuffled")
+    assert input_fingerprint(con, TABLES, project) == before
+
+
+@pytest.mark.parametrize("change", [
+    "update raw.figures set value = value + 1 where id = 7",
+    "delete from raw.documents where id = 3",
+    "insert into raw.figures select * from raw.figures where id = 1",  # a duplicate row counts
+    "drop table raw.documents",
+])
+def test_any_change_to_a_table_dbt_reads_changes_it(con, project, change):
+    before = input_fingerprint(con, TABLES, project)
+    con.execute(change)
+    assert input_fingerprint(con, TABLES, project) != before
+
+
+def test_a_table_dbt_does_not_read_does_not_count(con, project):
+    before = input_fingerprint(con, TABLES, project)
+    con.execute("update raw.source_files set stamp = 'touched'")
+    assert input_fingerprint(con, TABLES, project) == before
+
+
+def test_an_edited_model_changes_it(con, project):
+    before = input_fingerprint(con, TABLES, project)
+    (project / "models" / "m.sql").write_text("select 2", encoding="utf-8")
+    assert input_fingerprint(con, TABLES, project) != before
+
+
+def test_the_sources_are_those_a_node_reads(tmp_path):
+    manifest = tmp_path / "manifest.json"
+    manifest.write_text(json.dumps({
+        "sources": {"source.p.raw.documents": {"schema": "raw", "identifier": "documents"},
+                    "source.p.raw.source_files": {"schema": "raw", "identifier": "source_files"}},
+        "nodes": {"model.p.stg": {"depends_on": {"nodes": ["source.p.raw.documents"]}},
+                  "seed.p.rates": {}},
+    }), encoding="utf-8")
+    assert source_tables(manifest) == ["raw.documents"]
+
+
+def test_stale_outputs_name_what_was_not_built_from_these_inputs(con, project, tmp_path):
+    published, exports = tmp_path / "published.duckdb", tmp_path / "exports"
+    fingerprint = input_fingerprint(con, TABLES, project)
+    assert stale_outputs(fingerprint, con, published, exports, ["report"]) == ["build", "published warehouse",
+                                                                                "report"]
+    record_fingerprint(con, fingerprint)
+    con.execute("checkpoint")
+    shutil.copyfile(tmp_path / "build.duckdb", published)
+    assert published_fingerprint(published) == fingerprint
+    assert stale_outputs(fingerprint, con, published, exports, ["report"]) == ["report"]
+    write_export_marker(exports, "report", published_fingerprint(published))
+    assert export_marker(exports, "report") == fingerprint
+    assert stale_outputs(fingerprint, con, published, exports, ["report"]) == []
+    con.execute("update raw.documents set text = 'edited' where id = 0")
+    changed = input_fingerprint(con, TABLES, project)
+    assert stale_outputs(changed, con, published, exports, ["report"]) == ["build", "published warehouse", "report"]
+
+
+def test_a_missing_or_unreadable_published_file_has_no_fingerprint(tmp_path):
+    assert published_fingerprint(tmp_path / "none.duckdb") is None
+    (tmp_path / "broken.duckdb").write_bytes(b"not a database")
+    assert published_fingerprint(tmp_path / "broken.duckdb") is None
