@@ -96,8 +96,6 @@ def run_evaluate(docs: Path, gold: Path, verbose: bool, min_f1: float) -> int:
     import shutil
     import tempfile
 
-    from clusterhouse.evaluation.scoring import format_report, score_warehouse
-
     work = Path(tempfile.mkdtemp(prefix="clusterhouse-evaluate-"))
     try:
         raw = work / "raw"
@@ -112,11 +110,30 @@ def run_evaluate(docs: Path, gold: Path, verbose: bool, min_f1: float) -> int:
         if not refreshed:
             print("refresh of the evaluation warehouse failed", file=sys.stderr)
             return 2
-        report = score_warehouse(work / "clusterhouse.duckdb", gold)
-        print(format_report(report, verbose=verbose))
-        return 0 if report.f1 >= min_f1 else 1
+        return _print_score(work / "clusterhouse.duckdb", gold, verbose, min_f1)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def run_score(gold: Path, verbose: bool, min_f1: float) -> int:
+    """Score the published warehouse against annotations of documents it holds (no refresh)."""
+    settings = load_settings()
+    if not settings.warehouse_path.exists():
+        print(f"no warehouse at {settings.warehouse_path}: run `clusterhouse refresh` first", file=sys.stderr)
+        return 2
+    return _print_score(settings.warehouse_path, gold, verbose, min_f1)
+
+
+def _print_score(warehouse: Path, gold: Path, verbose: bool, min_f1: float) -> int:
+    from clusterhouse.evaluation.scoring import format_report, score_warehouse
+
+    try:
+        report = score_warehouse(warehouse, gold)
+    except ValueError as error:  # no annotations in the folder
+        print(error, file=sys.stderr)
+        return 2
+    print(format_report(report, verbose=verbose))
+    return 0 if report.f1 >= min_f1 else 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -149,6 +166,14 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("gold", type=Path)
     evaluate.add_argument("--verbose", action="store_true", help="list every match, miss and extra")
     evaluate.add_argument("--min-f1", type=float, default=0.0, help="exit 1 when facts F1 is below this")
+    score = commands.add_parser(
+        "score", help="score the published warehouse against GOLD (annotations of documents it holds)",
+        description="Score the published warehouse, as last night's refresh left it, against gold annotations "
+                    "(../shared/corpus/FORMAT.md) of documents in its raw folder; matched by file name. "
+                    "`evaluate` does the same on a throw-away warehouse built from a folder of documents.")
+    score.add_argument("gold", type=Path)
+    score.add_argument("--verbose", action="store_true", help="list every match, miss and extra")
+    score.add_argument("--min-f1", type=float, default=0.0, help="exit 1 when facts F1 is below this")
     args = parser.parse_args(argv)
 
     if args.command == "refresh":
@@ -163,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_report(args.output)
     if args.command == "evaluate":
         return run_evaluate(args.docs, args.gold, args.verbose, args.min_f1)
+    if args.command == "score":
+        return run_score(args.gold, args.verbose, args.min_f1)
     return 2
 
 

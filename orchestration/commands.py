@@ -32,6 +32,12 @@ concurrency:
     max_concurrent_runs: 1
   pools:
     default_limit: 1
+# a run launched from the UI starts within a second, not five (Dagster's default)
+run_coordinator:
+  module: dagster.core.run_coordinator
+  class: QueuedRunCoordinator
+  config:
+    dequeue_interval_seconds: 1
 telemetry:
   enabled: false
 """
@@ -119,7 +125,7 @@ def _published(result) -> bool:
                if event.asset_key is not None)
 
 
-def _wait_for_other_runs(instance: dg.DagsterInstance, say, poll_seconds: float = 2.0) -> None:
+def _wait_for_other_runs(instance: dg.DagsterInstance, say, poll_seconds: float = 1.0) -> None:
     announced: set[str] = set()
     while others := alive_runs(instance):
         new = [run_id for run_id in others if run_id not in announced]

@@ -66,9 +66,16 @@ def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, clu
     with connect(settings.build_path) as con:
         fingerprint = input_fingerprint(con, source_tables(dbt_project.manifest_path), dbt_project.project_dir)
         stale = stale_outputs(fingerprint, con, settings.warehouse_path, settings.export_dir, _selected_exports(context))
-        if not stale and context.run.tags.get(REBUILD_TAG, "").lower() not in ("1", "true", "yes"):
+        forced = context.run.tags.get(REBUILD_TAG, "").lower() in ("1", "true", "yes")
+        if not stale and not forced:
             context.log.info(f"nothing dbt reads has changed since the published build ({fingerprint[:12]}): dbt, "
                              f"the publish and the exports are skipped (run tag {REBUILD_TAG}=true forces them)")
+            return
+        if "build" not in stale and not forced:
+            # a run stopped after a green build (during the publish or an export): go on from there
+            context.log.info(f"the build is already green for these inputs ({fingerprint[:12]}); not yet "
+                             f"published or exported: {', '.join(stale)}. dbt is not run again")
+            yield from _unchanged_build(context, fingerprint)
             return
         record_fingerprint(con, None)
     context.log.info(f"building for inputs {fingerprint[:12]}; not yet built for them: {', '.join(stale) or 'none'}")
@@ -93,3 +100,15 @@ def _selected_exports(context: dg.AssetExecutionContext) -> list[str]:
     layer = context.job_def.asset_layer
     keys = layer.selected_asset_keys or layer.executable_asset_keys
     return sorted(key.path[-1] for key in keys if key.path[0] == "exports" and key != PUBLISHED_KEY)
+
+
+def _unchanged_build(context: dg.AssetExecutionContext, fingerprint: str):
+    """The models and their tests as the green build for these same inputs left them: the tables
+    are those its tests passed on, unchanged since (the fingerprint says so)."""
+    metadata = {"built_for_inputs": fingerprint[:12], "rebuilt_this_run": False}
+    selected_checks = context.selected_asset_check_keys
+    for key in (key for key in context.job_def.asset_layer.asset_graph.toposorted_asset_keys
+                if key in context.selected_asset_keys):
+        yield dg.MaterializeResult(asset_key=key, metadata=metadata)
+        for check in (check for check in selected_checks if check.asset_key == key):
+            yield dg.AssetCheckResult(asset_key=key, check_name=check.name, passed=True, metadata=metadata)
