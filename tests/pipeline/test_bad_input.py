@@ -179,7 +179,7 @@ def bad_night(tmp_path_factory):
         return os.open(path, flags, *args, **kwargs)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CLUSTERHOUSE_DOCUMENT_SECONDS", "3")
+        patch.setenv("CLUSTERHOUSE_DOCUMENT_SECONDS", "4")
         patch.setenv("CLUSTERHOUSE_WORKER_MEMORY_MB", "1024")
         patch.setenv("CLUSTERHOUSE_MAX_DOCUMENT_CHARS", "50000")
         patch.setattr(ingest_assets, "read_files", read_after_the_folder_changed)

@@ -8,8 +8,10 @@ slip set aside."""
 from __future__ import annotations
 
 import re
+import shutil
 import zipfile
 
+import duckdb
 import pytest
 
 from tests.conftest import query
@@ -86,6 +88,23 @@ def test_exports_csv_line_ends_workbook_and_docs_site(refreshed):
     assert (exports / "report.html").stat().st_size > 1_000_000
 
 
+def test_the_docs_site_is_written_again_only_when_the_project_or_the_columns_change(refreshed, tmp_path):
+    from clusterhouse.warehouse.docs_site import docs_inputs, generate_docs_site
+
+    site = refreshed.export_dir / "docs"
+    written = (site / "index.html").stat().st_mtime_ns
+    generate_docs_site(refreshed.build_path, site)  # new rows, same project and columns: nothing to do
+    assert (site / "index.html").stat().st_mtime_ns == written
+    before = docs_inputs(refreshed.build_path)
+    copy = tmp_path / refreshed.build_path.name
+    shutil.copyfile(refreshed.build_path, copy)
+    for change in ("insert into marts.dim_product select * from marts.dim_product limit 1",
+                   "alter table marts.dim_product add column added_later varchar"):
+        with duckdb.connect(str(copy)) as con:
+            con.execute(change)
+        assert (docs_inputs(copy) == before) == change.startswith("insert"), "rows do not count, columns do"
+
+
 def test_every_model_and_column_in_the_warehouse_is_described(refreshed):
     from clusterhouse.warehouse.dictionary import load_dictionary
 
@@ -106,8 +125,10 @@ def test_the_analyses_compile_and_run_against_the_warehouse(refreshed, tmp_path)
 
     from clusterhouse.settings import DBT_PROJECT_DIR
     from clusterhouse.warehouse import connect
+    from clusterhouse.warehouse.build_state import reuse_partial_parse
 
     dbt = Path(sys.executable).with_name("dbt")
+    reuse_partial_parse(refreshed.build_path, tmp_path)  # the refresh's parse: no second full parse
     result = subprocess.run(
         [str(dbt), "compile", "--select", "path:analyses", "--quiet", "--target-path", str(tmp_path),
          "--vars", json.dumps({"build_warehouse": str(refreshed.build_path)})],
@@ -125,21 +146,21 @@ def test_the_analyses_compile_and_run_against_the_warehouse(refreshed, tmp_path)
 
 def test_the_dbt_unit_tests_pass(refreshed, tmp_path):
     """dbt's unit tests check the tricky SQL on fixed rows; the nightly refresh leaves them out,
-    so they run here, on a copy of a refreshed warehouse (dbt reads column types from it)."""
+    so they run here, on the build copy of a refreshed warehouse (dbt reads column types from it;
+    the published file is what the other tests read)."""
     import json
-    import shutil
     import subprocess
     import sys
     from pathlib import Path
 
     from clusterhouse.settings import DBT_PROJECT_DIR
+    from clusterhouse.warehouse.build_state import reuse_partial_parse
 
-    copy = tmp_path / "unit.duckdb"
-    shutil.copyfile(refreshed.warehouse_path, copy)
     dbt = Path(sys.executable).with_name("dbt")
+    reuse_partial_parse(refreshed.build_path, tmp_path / "target")  # the refresh's parse
     result = subprocess.run(
         [str(dbt), "test", "--select", "test_type:unit", "--target-path", str(tmp_path / "target"),
-         "--vars", json.dumps({"build_warehouse": str(copy)})],
+         "--vars", json.dumps({"build_warehouse": str(refreshed.build_path)})],
         cwd=DBT_PROJECT_DIR, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     passed = re.search(r"PASS=(\d+)", result.stdout)

@@ -11,6 +11,8 @@ import duckdb
 import pytest
 
 from clusterhouse.cli import run_refresh
+from orchestration.defs.ingest.assets import ingest_documents
+from orchestration.defs.resources import ClusterhouseResource
 from tests.conftest import FIXTURES, copy_documents, query, temporary_settings
 
 pytestmark = pytest.mark.slow
@@ -110,7 +112,11 @@ def test_a_file_that_comes_back_is_read_again_and_new_rules_extract_everything_a
 
     shutil.copyfile(FIXTURES / "pipeline" / "news" / "danyang.txt", changing.raw_dir / "news" / "danyang.txt")
     monkeypatch.setattr(extract_assets, "extractor_version", lambda: "rules-edited")
-    assert run_refresh(changing, quiet=True, exports=False)
+    # what this checks is in the raw tables: ingest and extraction alone, as a refresh runs them
+    assert dg.materialize([ingest_documents, extract_assets.extract_figures],
+                          resources={"clusterhouse": ClusterhouseResource(
+                              raw_dir=str(changing.raw_dir), warehouse_path=str(changing.warehouse_path),
+                              build_path=str(changing.build_path), extract_workers=1)}).success
     assert query(changing.build_path, "select status, removed_at from raw.source_files "
                                       "where path = 'news/danyang.txt'") == [("loaded", None)]
     documents = query(changing.build_path, "select count(distinct document_id) from raw.documents")[0][0]
@@ -121,9 +127,10 @@ def test_a_file_that_comes_back_is_read_again_and_new_rules_extract_everything_a
 @pytest.mark.xdist_group("changing")
 def test_a_failed_run_leaves_the_last_good_warehouse(changing):
     before = query(changing.warehouse_path, "select count(*) from marts.fct_cluster_metric")
+    documents = query(changing.warehouse_path, "select count(*) from marts.dim_document")[0][0]
     reader = duckdb.connect(str(changing.warehouse_path), read_only=True)
     shutil.rmtree(changing.raw_dir)
     assert not run_refresh(changing, quiet=True, exports=False)
     assert query(changing.warehouse_path, "select count(*) from marts.fct_cluster_metric") == before
-    assert reader.execute("select count(*) from marts.dim_document").fetchone()[0] == 3
+    assert reader.execute("select count(*) from marts.dim_document").fetchone()[0] == documents > 0
     reader.close()
