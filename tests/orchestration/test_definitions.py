@@ -100,3 +100,10 @@ def test_the_export_waits_for_every_mart_the_dbt_project_builds():
 def test_every_module_under_defs_is_loaded_without_being_listed():
     definitions = (Path(__file__).resolve().parents[2] / "orchestration" / "definitions.py").read_text()
     assert "orchestration.defs." not in definitions
+
+
+def test_rebuild_is_a_run_tag_the_launchpad_can_set_too():
+    from orchestration.commands import _tags
+    from orchestration.defs.transform.assets import REBUILD_TAG
+
+    assert _tags(rebuild=True)[REBUILD_TAG] == "true" and REBUILD_TAG not in _tags(rebuild=False)
