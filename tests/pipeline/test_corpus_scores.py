@@ -24,13 +24,16 @@ SEEDS = next(corpus for corpus in CORPORA if corpus.name == "shared-seed-article
 
 
 @pytest.mark.parametrize("corpus", CORPORA, ids=[corpus.name for corpus in CORPORA])
-def test_extraction_scores_on_annotated_corpora(every_corpus, corpus):
+def test_extraction_scores_on_annotated_corpora(every_corpus, corpus, monkeypatch, capsys):
     if not corpus.docs.is_dir():
         pytest.skip(f"no corpus at {corpus.docs}")
-    result = run_cli(["score", str(corpus.gold), "--min-f1", str(corpus.min_f1), "--verbose"], every_corpus.env)
-    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
+    # in this process (a new one per corpus would only add its start-up), with the refresh's settings
+    monkeypatch.setenv("CLUSTERHOUSE_WAREHOUSE", every_corpus.env["CLUSTERHOUSE_WAREHOUSE"])
+    code = cli.main(["score", str(corpus.gold), "--min-f1", str(corpus.min_f1), "--verbose"])
+    output = capsys.readouterr()
+    assert code == 0, output.out[-6000:] + output.err[-3000:]
     if corpus is SEEDS:
-        summary = result.stdout.strip().splitlines()[-1]
+        summary = output.out.strip().splitlines()[-1]
         assert "admin codes 3/3" in summary and "language 3/3" in summary and "published 3/3" in summary
 
 
