@@ -4,7 +4,8 @@
   files) plus documents written to disagree (reconciliation/), refreshed in this process.
 - ``every_corpus`` (xdist_group("corpora")): every annotated corpus in one raw folder, one
   sub-folder each, refreshed by `clusterhouse refresh` in its own process as a user runs it
-  (exports included). The CLI tests read it, and each corpus is scored on it against its gold.
+  (exports included). The CLI tests read it, each corpus is scored on it against its gold, and
+  the identity fixtures (one cluster in three languages) ride along in identity/.
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ def every_corpus(tmp_path_factory) -> CliWarehouse:
             assert path.name not in names or not path.is_file(), f"{path.name} in {corpus.name} and {names[path.name]}"
             names[path.name] = corpus.name
         copy_documents(corpus.docs, work / "raw" / corpus.name)
+    copy_documents(FIXTURES / "identity", work / "raw" / "identity")  # test_cluster_identity.py
     env = dict(os.environ, CLUSTERHOUSE_RAW_DIR=str(work / "raw"),
                CLUSTERHOUSE_WAREHOUSE=str(work / "clusterhouse.duckdb"),
                CLUSTERHOUSE_EXPORT_DIR=str(work / "exports"), DAGSTER_HOME=str(work / "dagster_home"))

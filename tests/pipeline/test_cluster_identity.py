@@ -1,31 +1,31 @@
-"""One cluster, three languages: the same cluster_id, with its place resolved to its code."""
+"""One cluster, three languages: the same cluster_id, with its place resolved to its code.
 
-import duckdb
+The three articles (tests/fixtures/identity/) are refreshed with every annotated corpus
+(``every_corpus`` in conftest.py, folder identity/), beside other articles on the same cluster:
+what is checked is that these three, in English, Chinese and Italian, land on one cluster."""
+
 import pytest
 
-from clusterhouse.cli import run_refresh
-from tests.conftest import FIXTURES, copy_documents
+from tests.conftest import query
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("corpora")]
 
 
-def test_the_same_cluster_in_english_chinese_and_italian_is_one_cluster(settings):
-    copy_documents(FIXTURES / "identity", settings.raw_dir)
-    assert run_refresh(settings, quiet=True, exports=False)
-    con = duckdb.connect(str(settings.warehouse_path), read_only=True)
-    clusters = con.execute(
-        "select cluster_id, place_name, place_name_zh, admin_code, prefecture, province, product_family "
-        "from marts.dim_cluster").fetchall()
-    per_language = con.execute("""
-        select d.language, count(distinct m.cluster_id), min(m.cluster_id)
+def test_the_same_cluster_in_english_chinese_and_italian_is_one_cluster(every_corpus):
+    figures = query(every_corpus.warehouse, """
+        select d.language, m.cluster_id, m.value, m.year
         from marts.fct_cluster_metric m join marts.dim_document d using (document_id)
-        where m.metric = 'output_value' group by 1 order by 1""").fetchall()
-    output = con.execute(
-        "select year, value_cny, document_count from marts.fct_cluster_output").fetchall()
-    con.close()
-    assert len(clusters) == 1
-    cluster_id, place, place_zh, code, prefecture, province, family = clusters[0]
-    assert (place, place_zh, code, prefecture, province) == ("Shengzhou", "嵊州市", "330683", "Shaoxing", "Zhejiang")
-    assert [row[:2] for row in per_language] == [("en", 1), ("it", 1), ("zh", 1)]
-    assert {row[2] for row in per_language} == {cluster_id}
-    assert output == [(2022, 22e9, 3)]
+        where d.source_path like 'identity/%' and m.metric = 'output_value' order by 1""")
+    assert [(language, value, year) for language, _, value, year in figures] == [
+        ("en", 22e9, 2022), ("it", 22e9, 2022), ("zh", 22e9, 2022)]
+    cluster_ids = {cluster_id for _, cluster_id, _, _ in figures}
+    assert len(cluster_ids) == 1
+    cluster_id = cluster_ids.pop()
+    cluster = query(every_corpus.warehouse, f"""
+        select place_name, place_name_zh, admin_code, prefecture, province, product_family
+        from marts.dim_cluster where cluster_id = '{cluster_id}'""")
+    assert [row[:5] for row in cluster] == [("Shengzhou", "嵊州市", "330683", "Shaoxing", "Zhejiang")]
+    counted = query(every_corpus.warehouse, f"""
+        select document_count from marts.fct_cluster_series
+        where cluster_id = '{cluster_id}' and metric = 'output_value' and year = 2022""")
+    assert counted and counted[0][0] >= 3, "the three are counted in the cluster's series"
