@@ -19,6 +19,9 @@ from clusterhouse.warehouse.connect import connect
 BIGGEST = (("output_value", "Output value, billion yuan", 1e9), ("export_value", "Exports, billion yuan", 1e9),
            ("enterprises", "Enterprises", 1.0), ("employees", "Employees", 1.0))
 TOP_N = 10
+# lines in the over-time chart: one per cluster stops being readable long before the tens of
+# thousands a large warehouse holds (and drawing them took minutes); the mart has every series
+SERIES_CLUSTERS = 20
 TABLE_ROWS = 200  # rows of each table (and the evidence they link to); the marts hold the rest
 _CONFIG = {"displaylogo": False, "responsive": True}
 
@@ -44,10 +47,18 @@ def _rows(con, sql: str, params: list | None = None) -> list[dict]:
 def load_report_data(warehouse_path: Path) -> ReportData:
     with connect(warehouse_path, read_only=True) as con:
         series = _rows(con, """
+            with charted as (
+                select cluster_id, metric, year, value_cny, cluster_name, n_documents, n_conflicting, qualifier
+                from marts.fct_cluster_series
+                where metric in ('output_value', 'export_value') and period = 'FY' and unit = 'CNY'
+            ),
+            largest as (
+                select cluster_id from charted group by cluster_id
+                order by max(value_cny) desc nulls last, cluster_id limit ?
+            )
             select cluster_name, metric, year, value_cny, n_documents, n_conflicting, qualifier
-            from marts.fct_cluster_series
-            where metric in ('output_value', 'export_value') and period = 'FY' and unit = 'CNY'
-            order by cluster_name, metric, year""")
+            from charted where cluster_id in (select cluster_id from largest)
+            order by cluster_name, metric, year""", [SERIES_CLUSTERS])
         clusters = _rows(con, """
             with latest_output as (
                 select cluster_id, value_cny, year
@@ -133,10 +144,13 @@ def _series_figure(data: ReportData):
     names = sorted({row["cluster_name"] for row in data.series})
     palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
                "#bcbd22", "#17becf"]
+    by_line: dict[tuple[str, str], list[dict]] = {}
+    for row in data.series:
+        by_line.setdefault((row["cluster_name"], row["metric"]), []).append(row)
     shown = set()
     for i, name in enumerate(names):
         for col, metric in ((1, "output_value"), (2, "export_value")):
-            rows = [row for row in data.series if row["cluster_name"] == name and row["metric"] == metric]
+            rows = by_line.get((name, metric), [])
             if not rows:
                 continue
             figure.add_trace(go.Scatter(
@@ -305,7 +319,8 @@ def build_report(warehouse_path: Path, generated_at: dt.datetime | None = None) 
     generated_at = generated_at or dt.datetime.now(dt.timezone.utc)
     charts = {
         "chart-series": ("Output and exports over time", _series_figure(data) if data.series else None,
-                         "Canonical figures (fct_cluster_series), whole years, in billions of yuan."),
+                         f"Canonical figures (fct_cluster_series), whole years, in billions of yuan: the "
+                         f"{SERIES_CLUSTERS} clusters with the largest figures (every series is in the mart)."),
         "chart-map": ("Clusters on the map", _map_figure(data) if data.clusters else None,
                       "Each cluster at its place's position (gazetteer longitude and latitude), sized by its "
                       "latest output value; grey squares are province capitals."),
