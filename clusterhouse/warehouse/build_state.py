@@ -71,10 +71,14 @@ def source_tables(manifest_path: Path) -> list[str]:
                   for unique_id, source in manifest["sources"].items() if unique_id in read)
 
 
+def project_files(project_dir: Path) -> list[Path]:
+    """The files of the dbt project that dbt reads (its models, seeds, macros, tests, analyses, YAML)."""
+    return sorted({path for pattern in PROJECT_GLOBS for path in project_dir.glob(pattern) if path.is_file()})
+
+
 def project_digest(project_dir: Path) -> str:
     digest = hashlib.sha256()
-    files = sorted({path for pattern in PROJECT_GLOBS for path in project_dir.glob(pattern) if path.is_file()})
-    for path in files:
+    for path in project_files(project_dir):
         digest.update(str(path.relative_to(project_dir)).encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()

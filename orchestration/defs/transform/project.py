@@ -11,17 +11,12 @@ from pathlib import Path
 from dagster_dbt import DbtProject
 
 from clusterhouse.settings import DBT_PROJECT_DIR
+from clusterhouse.warehouse.build_state import project_files
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 
-_SOURCE_GLOBS = ("models/**/*", "seeds/**/*", "macros/**/*", "tests/**/*", "*.yml")
-
-
 def _newest_source_mtime(project_dir: Path) -> float:
-    return max(
-        (path.stat().st_mtime for pattern in _SOURCE_GLOBS for path in project_dir.glob(pattern) if path.is_file()),
-        default=0.0,
-    )
+    return max((path.stat().st_mtime for path in project_files(project_dir)), default=0.0)
 
 
 def _is_fresh(manifest: Path) -> bool:
