@@ -82,6 +82,39 @@ def test_dates_in_the_workbook_are_dates(warehouse, tmp_path):
     assert "yyyy-mm-dd" in styles
 
 
+def test_the_workbook_reads_back_with_each_value_in_its_excel_type(tmp_path):
+    import datetime as dt
+
+    openpyxl = pytest.importorskip("openpyxl")
+    path = tmp_path / "clusterhouse.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("create schema marts")
+    con.execute("""create table marts.fct_cluster_series as select 'c1' as cluster_id, 2022 as year,
+                   23.5e9 as value, 12.50::decimal(9, 2) as share, true as is_outlier,
+                   date '2023-09-01' as published_date, timestamptz '2023-09-01 08:00:00+08' as loaded_at,
+                   ['a', 'b'] as tags, repeat('x', 40000) as evidence, '=1+1' as formula_like""")
+    con.execute("create table marts.fct_cluster_event (cluster_id varchar, year integer)")
+    con.close()
+    rows = write_workbook(path, tmp_path / "marts.xlsx")
+    assert rows == {"fct_cluster_event": 0, "fct_cluster_series": 1}
+    book = openpyxl.load_workbook(tmp_path / "marts.xlsx")
+    assert book.sheetnames == ["fct_cluster_event", "fct_cluster_series", "data_dictionary"]
+    assert [cell.value for cell in book["fct_cluster_event"][1]] == ["cluster_id", "year"], "an empty mart keeps its header"
+    sheet = book["fct_cluster_series"]
+    header = [cell.value for cell in sheet[1]]
+    values = dict(zip(header, (cell.value for cell in sheet[2])))
+    assert values["year"] == 2022 and values["value"] == 23.5e9 and values["share"] == 12.5
+    assert values["is_outlier"] is True
+    assert values["published_date"] == dt.datetime(2023, 9, 1)
+    assert sheet.cell(2, header.index("published_date") + 1).number_format == "yyyy-mm-dd"
+    assert values["loaded_at"] == dt.datetime(2023, 9, 1, 0, 0), "time zones written in UTC"
+    assert values["tags"] == "[a, b]"
+    assert len(values["evidence"]) == 32_767 and values["evidence"].endswith("…"), "cut at Excel's cell limit"
+    assert values["formula_like"] == "=1+1" and sheet.cell(2, header.index("formula_like") + 1).data_type == "s"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
+    assert sheet[1][0].font.b, "a bold header"
+
+
 def test_the_workbook_keeps_only_the_towns_a_cluster_sits_in(tmp_path):
     path = tmp_path / "clusterhouse.duckdb"
     con = duckdb.connect(str(path))
