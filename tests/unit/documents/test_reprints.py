@@ -74,3 +74,35 @@ def test_signatures_in_batches_are_the_signatures_at_once(monkeypatch):
     at_once = module.signatures(documents)
     monkeypatch.setattr(module, "SIGNATURE_BATCH", 2)
     assert module.signatures(documents) == at_once
+
+
+def test_the_lsh_join_proposes_what_datasketchs_index_proposes():
+    """The banding join in DuckDB against datasketch's own MinHashLSH, on reprints, templates and
+    unrelated articles: the same candidate pairs before the signature check."""
+    import duckdb
+    import numpy as np
+    import pyarrow as pa
+    from datasketch import LeanMinHash, MinHashLSH
+
+    texts = {f"t{i}": template(place, str(10 + i), f"{i},100") for i, place in
+             enumerate(["Yongkang", "Wenling", "Datang", "Shengzhou", "Humen", "Guzhen"])}
+    for i in range(6):
+        cut = ARTICLE[: int(len(ARTICLE) * (0.5 + i / 12))]
+        texts[f"r{i}"] = f"Outlet {i} | Home > Industry\n\n{cut}\n\nAll rights reserved by outlet {i}."
+    texts["original"] = ARTICLE
+    sigs = reprints.signatures(texts.items())
+    index = MinHashLSH(threshold=reprints.CANDIDATE_JACCARD, num_perm=reprints.NUM_PERM)
+    lean = {s.document_id: LeanMinHash(seed=1, hashvalues=np.array(s.hashvalues, dtype=np.uint32),
+                                       scheme=reprints.SCHEME) for s in sigs if s.shingle_count >= reprints.MIN_SHINGLES}
+    for document_id, minhash in lean.items():
+        index.insert(document_id, minhash)
+    expected = {tuple(sorted((a, b))) for a in lean for b in index.query(lean[a]) if a != b
+                and (np.array(lean[a].hashvalues) == np.array(lean[b].hashvalues)).mean()
+                >= reprints.CANDIDATE_JACCARD - 0.1}
+    with duckdb.connect() as con:
+        con.register("signatures", pa.table({
+            "document_id": [s.document_id for s in sigs], "shingle_count": [s.shingle_count for s in sigs],
+            "hashvalues": pa.array([list(s.hashvalues) for s in sigs], pa.list_(pa.uint32()))}))
+        con.register("asked", pa.table({"document_id": list(texts)}))
+        assert reprints.candidate_pairs(con, "signatures", "asked") == expected
+    assert {("original", f"r{i}") for i in range(3, 6)} <= expected, "the test needs pairs to compare"
