@@ -46,8 +46,9 @@ def printable_name(name: str) -> str:
 
 
 def _kind(mode: int) -> str | None:
-    return next((label for test, label in _SPECIAL_KINDS if test(mode)), None) or (
-        None if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else "not a regular file")
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return next((label for test, label in _SPECIAL_KINDS if test(mode)), "not a regular file")
 
 
 def _inside(real: str, root: str) -> bool:
@@ -60,7 +61,11 @@ def walk_raw_folder(raw_root: Path, include_unsupported: bool = True) -> list[Fo
     found: list[Found] = []
     visited = {root}
 
-    def walk(directory: str, relative: str, ancestors: frozenset[str]) -> None:
+    def walk(directory: str, relative: str, ancestors: frozenset[str], real_directory: str) -> None:
+        # where this folder really is, relative to the real root: a file in it that is no link is
+        # found there without resolving its path again (realpath per file was half a quiet night)
+        real_prefix = os.path.relpath(real_directory, root).replace(os.sep, "/")
+        real_prefix = "" if real_prefix == "." else real_prefix + "/"
         try:
             entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
         except OSError as error:
@@ -69,7 +74,8 @@ def walk_raw_folder(raw_root: Path, include_unsupported: bool = True) -> list[Fo
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            shown = f"{relative}/{printable_name(entry.name)}" if relative else printable_name(entry.name)
+            name = printable_name(entry.name)
+            shown = f"{relative}/{name}" if relative else name
             try:
                 info = entry.stat(follow_symlinks=False)
             except OSError:
@@ -79,7 +85,7 @@ def walk_raw_folder(raw_root: Path, include_unsupported: bool = True) -> list[Fo
             def refuse(reason: str, info=info, shown=shown) -> None:
                 found.append(Found(shown, None, info.st_size, info.st_mtime_ns, reason))
 
-            if printable_name(entry.name) != entry.name:
+            if name != entry.name:
                 refuse("file name is not valid UTF-8: rename it")
                 continue
             target, target_info = entry.path, info
@@ -100,7 +106,7 @@ def walk_raw_folder(raw_root: Path, include_unsupported: bool = True) -> list[Fo
                         continue
                 real_dir = os.path.realpath(target)
                 visited.add(real_dir)
-                walk(target, shown, ancestors | {real_dir})
+                walk(target, shown, ancestors | {real_dir}, real_dir)
                 continue
             kind = _kind(target_info.st_mode)
             if kind is not None:
@@ -111,10 +117,13 @@ def walk_raw_folder(raw_root: Path, include_unsupported: bool = True) -> list[Fo
                 if include_unsupported:
                     refuse(f"unsupported file type {suffix or '(no extension)'}")
                 continue
-            real = os.path.relpath(os.path.realpath(target), root)
-            found.append(Found(shown, Path(real).as_posix(), target_info.st_size, target_info.st_mtime_ns))
+            if target == entry.path:
+                real = real_prefix + entry.name
+            else:
+                real = Path(os.path.relpath(os.path.realpath(target), root)).as_posix()
+            found.append(Found(shown, real, target_info.st_size, target_info.st_mtime_ns))
 
-    walk(root, "", frozenset({root}))
+    walk(root, "", frozenset({root}), root)
     return sorted(found, key=lambda entry: entry.path)
 
 
