@@ -56,6 +56,7 @@ class Refresh:
     peak_mb: float
     stages: dict[str, float] = field(default_factory=dict)
     load: float = 0.0  # mean 1-minute load average of the machine during the run (other work included)
+    peak_stage: str = ""  # the stage running when memory peaked
 
 
 def _pss_kb(pid: int) -> int:
@@ -92,11 +93,13 @@ def refresh(env: dict[str, str]) -> Refresh:
     started = time.perf_counter()
     process = subprocess.Popen([str(ROOT / ".venv" / "bin" / "clusterhouse"), "refresh"], env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    peak, loads = [0.0], []
+    peak, loads = [0.0, 0.0], []  # megabytes, and when (epoch seconds)
 
     def sample() -> None:
         while process.poll() is None:
-            peak[0] = max(peak[0], _tree_memory_mb(process.pid))
+            memory = _tree_memory_mb(process.pid)
+            if memory > peak[0]:
+                peak[:] = [memory, time.time()]
             loads.append(os.getloadavg()[0])
             time.sleep(0.25)
 
@@ -107,22 +110,26 @@ def refresh(env: dict[str, str]) -> Refresh:
     sampler.join()
     if process.returncode != 0:
         sys.exit(f"refresh failed:\n{output[-4000:]}")
-    return Refresh(wall, peak[0], _stage_seconds(Path(env["DAGSTER_HOME"])), statistics.mean(loads or [0.0]))
+    stages, peak_stage = _stage_seconds(Path(env["DAGSTER_HOME"]), peak[1])
+    return Refresh(wall, peak[0], stages, statistics.mean(loads or [0.0]), peak_stage)
 
 
-def _stage_seconds(dagster_home: Path) -> dict[str, float]:
-    """Seconds per stage of the latest run, from its step events."""
+def _stage_seconds(dagster_home: Path, at: float) -> tuple[dict[str, float], str]:
+    """Seconds per stage of the latest run, from its step events, and the stage running at ``at``."""
     import dagster as dg
 
     with dg.DagsterInstance.from_config(str(dagster_home)) as instance:
         run = instance.get_runs(limit=1)[0]
         stages: dict[str, float] = {}
+        running = "start-up or between steps"
         for step in instance.get_run_step_stats(run.run_id):
             if step.start_time and step.end_time:
                 name = step.step_key.rsplit("__", 1)[-1]  # an asset with a key prefix: exports__report
                 stage = STAGES.get(name, name)
                 stages[stage] = stages.get(stage, 0.0) + step.end_time - step.start_time
-        return stages
+                if step.start_time <= at <= step.end_time:
+                    running = stage
+        return stages, running
 
 
 def floors(raw: Path) -> dict[str, float]:
@@ -146,8 +153,9 @@ def floors(raw: Path) -> dict[str, float]:
 def _median(refreshes: list[Refresh]) -> Refresh:
     stages = {stage: statistics.median(r.stages.get(stage, 0.0) for r in refreshes)
               for stage in {s for r in refreshes for s in r.stages}}
-    return Refresh(statistics.median(r.wall for r in refreshes), max(r.peak_mb for r in refreshes), stages,
-                   statistics.mean(r.load for r in refreshes))
+    top = max(refreshes, key=lambda r: r.peak_mb)
+    return Refresh(statistics.median(r.wall for r in refreshes), top.peak_mb, stages,
+                   statistics.mean(r.load for r in refreshes), top.peak_stage)
 
 
 def bench_size(size: int, work: Path, repeats: int) -> dict:
@@ -227,7 +235,11 @@ def render(results: list[dict], command: str, notes: list[str]) -> str:
             if r["full"].stages.get(s) else "–"))
     row("&nbsp;&nbsp;fixed cost (start-up, between steps)",
         lambda r: f"{r['full'].wall - sum(r['full'].stages.values()):.1f} s")
-    row("peak memory (all processes, PSS)", lambda r: f"{max(r['full'].peak_mb, r['quiet'].peak_mb, r['new'].peak_mb):,.0f} MB")
+    def peak(r: dict) -> str:
+        top = max((r["full"], r["quiet"], r["new"]), key=lambda refresh: refresh.peak_mb)
+        return f"{top.peak_mb:,.0f} MB" + (f" (during {top.peak_stage})" if getattr(top, "peak_stage", "") else "")
+
+    row("peak memory (all processes, PSS)", peak)
     row("warehouse size", lambda r: f"{r['warehouse_mb']:.0f} MB")
     row("**refresh with nothing new**", lambda r: f"**{r['quiet'].wall:.1f} s** ({_stages_text(r['quiet'])})")
     row("**refresh with 1 % new documents**",
