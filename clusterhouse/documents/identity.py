@@ -14,6 +14,7 @@ from clusterhouse.text.words import any_language
 DOCUMENT_ID_CHARS = 16
 
 _HEADLINE_END = tuple(".。,，;；:：、")
+_ALNUM = re.compile(r"[^\W_]+")
 
 
 # A title is read before the document's language is known: the labels of every language apply.
@@ -69,7 +70,8 @@ def first_paragraph_title(text: str) -> str | None:
 
 def identity_key(text: str) -> str:
     """Letters and digits only, case-folded: layout, punctuation and encoding do not change it."""
-    return "".join(c for c in unicodedata.normalize("NFKC", text).casefold() if c.isalnum())
+    # `[^\W_]` is exactly str.isalnum() (Python's \w is isalnum() plus "_"), in C instead of a loop
+    return "".join(_ALNUM.findall(unicodedata.normalize("NFKC", text).casefold()))
 
 
 def content_id(title: str | None, text: str) -> str:

@@ -62,8 +62,8 @@ def tidy_lines(raw: str) -> list[str]:
     return [line.strip() for line in raw.split("\n")]
 
 
-def _typical_width(lines: list[str]) -> int:
-    widths = sorted(_width(line) for line in lines if line)
+def _typical_width(widths: list[int]) -> int:
+    widths = sorted(widths)
     return widths[int(0.9 * (len(widths) - 1))] if widths else 0
 
 
@@ -72,10 +72,11 @@ def _looks_hard_wrapped(lines: list[str]) -> bool:
     non_empty = [line for line in lines if line]
     if len(non_empty) < 3:
         return False
-    typical = _typical_width(non_empty)
+    widths = [_width(line) for line in non_empty]
+    typical = _typical_width(widths)
     if not 30 <= typical <= 130:
         return False
-    full = sum(_width(line) >= 0.6 * typical for line in non_empty)
+    full = sum(width >= 0.6 * typical for width in widths)
     open_ended = sum(not line.endswith(_SENTENCE_END) for line in non_empty)
     return full >= 0.6 * len(non_empty) and open_ended >= 0.5 * len(non_empty)
 
@@ -83,7 +84,7 @@ def _looks_hard_wrapped(lines: list[str]) -> bool:
 def reflow_lines(lines: list[str]) -> list[str]:
     """Join hard-wrapped lines into paragraphs; a blank line, or a short line that ends a sentence or
     stands alone, ends a paragraph."""
-    typical = _typical_width(lines)
+    typical = _typical_width([_width(line) for line in lines if line])
     paragraphs: list[str] = []
     current = ""
     for index, line in enumerate(lines):
