@@ -2,18 +2,18 @@
 
 Written by rustpy-xlsxwriter, Python bindings of rust_xlsxwriter (the Rust port by XlsxWriter's
 author): the pure-Python XlsxWriter spent ~5 µs a cell, two minutes a night for the 24 million
-cells of a 100,000-document warehouse, where this takes about 20 s (BENCHMARKS.md). Rows stream
-from DuckDB in batches (constant memory); values Excel cannot hold are converted in the query.
+cells of a 100,000-document warehouse, where this takes about 15 s (BENCHMARKS.md). Rows come
+from DuckDB as Arrow batches; values Excel cannot hold are converted in the query.
 The file is written aside and then renamed, so a reader never opens half a file.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from clusterhouse.warehouse.connect import connect
 from clusterhouse.warehouse.dictionary import ModelDoc, load_dictionary
@@ -58,11 +58,10 @@ def _sheet_query(con: duckdb.DuckDBPyConnection, mart: str) -> tuple[str, list[s
     return f"select {select} from marts.{mart} {where}", relation.columns, types
 
 
-def _rows(con: duckdb.DuckDBPyConnection, query: str, columns: list[str], limit: int) -> Iterator[dict]:
-    cursor = con.cursor().execute(f"{query} limit {limit}")
-    while rows := cursor.fetchmany(FETCH_ROWS):
-        for row in rows:
-            yield dict(zip(columns, row))
+def _batches(con: duckdb.DuckDBPyConnection, query: str, limit: int) -> pa.RecordBatchReader:
+    """The sheet's rows as Arrow batches, read by the writer without a Python object per cell
+    (a fifth faster than rows as dicts at 100,000 documents)."""
+    return con.cursor().sql(f"{query} limit {limit}").to_arrow_reader(FETCH_ROWS)
 
 
 def write_workbook(warehouse_path: Path, target: Path, dictionary: list[ModelDoc] | None = None) -> dict[str, int]:
@@ -92,9 +91,7 @@ def write_workbook(warehouse_path: Path, target: Path, dictionary: list[ModelDoc
             if total > counts[mart]:
                 truncated.append(mart)
             sheet = mart[:31]
-            # an empty sheet still gets its header, from the (empty) Arrow table of the query
-            data = _rows(con, query, columns, counts[mart]) if total else con.sql(query).limit(0).to_arrow_table()
-            sheets.append((sheet, data))
+            sheets.append((sheet, _batches(con, query, counts[mart])))
             widths[sheet] = [min(max(len(name) + 2, 12), 60) for name in columns]
             formats[sheet] = {name: date for name, type_name in zip(columns, types) if type_name == "DATE"}
         sheets.append((DICTIONARY_SHEET, _dictionary_rows(described, marts, counts, truncated)))
