@@ -9,9 +9,9 @@ Method (datasketch's MinHash, LSH banding as a DuckDB join, then an exact check)
 2. Each document gets a MinHash signature of ``NUM_PERM`` permutations (stored, so a document is
    hashed once); LSH over all signatures (the bands datasketch's MinHashLSH would choose, joined
    in DuckDB) proposes pairs whose estimated Jaccard similarity is about ``CANDIDATE_JACCARD``
-   or more (a reprint cut to 60 % of its original,
-   with 10 % boilerplate of its own, has a Jaccard of 0.55; articles written from one template
-   with other figures stay under 0.4). A copy shorter than about half its original can be missed.
+   or more (a reprint cut to 60 % of its original, with 10 % boilerplate of its own, has a
+   Jaccard of 0.55; articles written from one template with other figures stay under 0.4). A
+   copy shorter than about half its original can be missed.
 3. Each proposed pair is checked on the exact shingle sets: it is a near-duplicate when at least
    ``MIN_CONTAINMENT`` of the shorter document's shingles are in the longer one (containment
    survives a cut-off ending and added boilerplate, where Jaccard does not) *and* at least
@@ -115,7 +115,7 @@ def candidate_pairs(con: duckdb.DuckDBPyConnection, signatures_table: str, query
     document_id column. The LSH index is a join: a document's signature cut into bands, each band
     hashed to a bucket; two documents sharing a bucket in any band are a candidate. Kept in DuckDB
     because datasketch's index holds every signature as Python objects, which grew faster than
-    the corpus (59 s and 2.5 GB at 100,000 documents, where this join takes about 13 s).
+    the corpus (59 s and 2.5 GB at 100,000 documents, where this join takes about 14 s).
     """
     bands, rows = lsh_bands()
     # LSH buckets are coarse: a pair is kept when its signatures agree often enough

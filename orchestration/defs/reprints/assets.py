@@ -14,10 +14,10 @@ from clusterhouse.warehouse import connect, ensure_tables, raw_tables, replace_r
 from clusterhouse.workers import Stopped, bounded_map
 from orchestration.defs.resources import WAREHOUSE_POOL, ClusterhouseResource
 
-SIGNATURE_READ_BATCH = 10_000
-SIGNATURE_CHUNK = 500
+SIGNATURE_READ_BATCH = 10_000  # texts read from the warehouse at a time
+SIGNATURE_CHUNK = 500  # documents hashed by one worker task
+CANDIDATE_MEMORY = "800MB"  # DuckDB's limit while the LSH join runs
 log = dg.get_dagster_logger()
-CANDIDATE_MEMORY = "800MB"
 _TABLES = [("raw.document_signatures", raw_tables.DOCUMENT_SIGNATURES), ("raw.near_duplicates", raw_tables.NEAR_DUPLICATES)]
 
 
