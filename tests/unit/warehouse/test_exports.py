@@ -129,3 +129,20 @@ def test_the_workbook_keeps_only_the_towns_a_cluster_sits_in(tmp_path):
     with zipfile.ZipFile(tmp_path / "marts.xlsx") as book:
         text = "".join(book.read(name).decode() for name in book.namelist() if name.startswith("xl/"))
     assert "Humen" in text and "Chang" not in text and "every town is in the warehouse" in text
+
+
+def test_a_mart_longer_than_excel_allows_is_cut_and_the_dictionary_says_so(tmp_path, monkeypatch):
+    import clusterhouse.warehouse.workbook as workbook
+
+    openpyxl = pytest.importorskip("openpyxl")
+    monkeypatch.setattr(workbook, "EXCEL_MAX_ROWS", 4)  # Excel's 1,048,576 rows, header included
+    path = tmp_path / "clusterhouse.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("create schema marts")
+    con.execute("create table marts.dim_document as select 'd' || i as document_id from range(10) t(i)")
+    con.close()
+    assert workbook.write_workbook(path, tmp_path / "marts.xlsx") == {"dim_document": 3}
+    book = openpyxl.load_workbook(tmp_path / "marts.xlsx")
+    assert book["dim_document"].max_row == 4
+    notes = [row[2] for row in book["data_dictionary"].iter_rows(min_row=2, values_only=True) if row[0] == "dim_document"]
+    assert "Cut at Excel's limit of 4 rows" in notes[0]
