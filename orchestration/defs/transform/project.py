@@ -15,6 +15,7 @@ from clusterhouse.warehouse.build_state import project_files
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 
+
 def _newest_source_mtime(project_dir: Path) -> float:
     return max((path.stat().st_mtime for path in project_files(project_dir)), default=0.0)
 
