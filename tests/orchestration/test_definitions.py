@@ -1,5 +1,6 @@
 """The code location: asset keys, groups, checks, job and schedule (a rename never slips by)."""
 
+import sys
 from pathlib import Path
 
 import dagster as dg
@@ -107,3 +108,18 @@ def test_rebuild_is_a_run_tag_the_launchpad_can_set_too():
     from orchestration.defs.transform.assets import REBUILD_TAG
 
     assert _tags(rebuild=True)[REBUILD_TAG] == "true" and REBUILD_TAG not in _tags(rebuild=False)
+
+
+def test_the_dbt_resource_knows_the_version_the_executable_reports():
+    """The resource takes dbt's version from the installed package instead of running
+    `dbt --version` before each build: they must be the same dbt."""
+    import re
+    import subprocess
+
+    from orchestration.defs.resources import VenvDbtResource
+    from orchestration.defs.transform.project import dbt_project
+
+    resource = VenvDbtResource(project_dir=dbt_project, dbt_executable=str(Path(sys.executable).with_name("dbt")))
+    reported = subprocess.run([resource.dbt_executable, "--version"], capture_output=True, text=True, check=True).stdout
+    assert str(resource._cli_version) == re.search(r"(\d+\.\d+\.\d+)", reported).group(1)
+    assert resource._initialize_dbt_core_adapter(["build"]) is None  # no adapter: no metadata fetched
