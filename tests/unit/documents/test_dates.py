@@ -255,3 +255,15 @@ def test_dates_as_outlets_print_them(text, language, expected):
 def test_the_library_fallback_reads_stamps_not_sentences():
     sentence = "Un distretto in crescita\nLa fabbrica aprì il 4 marzo 2025 in periferia.\nPoi crebbe."
     assert find_published_date(sentence, "it") == (None, None)
+
+
+def test_the_library_fallback_is_asked_only_of_lines_with_a_day_and_a_year_in_digits(monkeypatch):
+    import dateparser.search
+
+    asked = []
+    real = dateparser.search.search_dates
+    monkeypatch.setattr(dateparser.search, "search_dates", lambda line, **kw: asked.append(line) or real(line, **kw))
+    text = ("Un distretto in crescita\nDi Maria Rossi\n(La Gazzetta)giovedì 6 marzo 25\n"
+            "Nel distretto di Zhili si cuce.")
+    assert find_published_date(text, "it") == (date(2025, 3, 6), "text")
+    assert asked == ["(La Gazzetta)giovedì 6 marzo 25"]  # the headline and the byline hold no date
