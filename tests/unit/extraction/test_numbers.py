@@ -359,3 +359,21 @@ def test_odd_fragments_do_not_crash(text):
     for language in ("en", "zh", "it", "es", "fr", "de", None):
         for m in find_numbers(text, language):
             assert text[m.start:m.end] == m.text
+
+
+def test_the_month_lookahead_is_built_only_from_month_names_made_of_letters():
+    import re
+
+    from clusterhouse.extraction.numbers import _word_then_digit
+
+    ahead = re.compile(_word_then_digit(["dec", "dicembre", "Dezember"]))
+    assert ahead.match("Dicembre 28") and ahead.match("Dec. 3") and not ahead.match("dicembre scorso")
+    assert _word_then_digit(["dec", "kanun-i evvel"]) == ""  # a name with a hyphen or a space: no lookahead
+
+
+@pytest.mark.parametrize("sentence, language", [("Sales reached 40 million on Dec. 28, 2023.", "en"),
+                                                ("Sales reached 40 million on DECEMBER 28.", "en"),
+                                                ("Le vendite hanno raggiunto 40 milioni il Dicembre 28.", "it")])
+def test_a_day_after_its_month_is_no_figure_whatever_the_case(sentence, language):
+    values = [n.value for n in find_numbers(sentence, language)]
+    assert 40_000_000 in values and 28 not in values
