@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # Dagster steps by stage (the step key is the asset function's name)
 STAGES = {"ingest_documents": "ingest", "reference_tables": "ingest", "detect_reprints": "reprints",
           "extract_figures": "extract", "warehouse_models": "dbt", "published_warehouse": "publish",
-          "mart_files": "exports", "mart_workbook": "exports", "dbt_docs": "exports", "report": "exports"}
+          "analyst_exports": "exports"}
 STAGE_ORDER = ("ingest", "reprints", "extract", "dbt", "publish", "exports")
 TARGETS = """\
 Targets (issue 11), at 100,000 documents: a full refresh in ≤ 6 minutes (aim ≤ 3, ≥ 550 documents/s

@@ -29,9 +29,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("ui")]
 ROOT = Path(__file__).resolve().parents[2]
 CLI = str(Path(sys.executable).with_name("clusterhouse"))
 WRITERS = ("ingest_documents", "reference_tables", "extract_figures", "warehouse_models", "exports__published_warehouse",
-           "exports__dbt_docs", "detect_reprints",
-           "exports__mart_files")
-SKIPPED_WHEN_NOTHING_CHANGED = ("exports__published_warehouse", "exports__dbt_docs", "exports__mart_files")
+           "analyst_exports", "detect_reprints")
+SKIPPED_WHEN_NOTHING_CHANGED = ("exports__published_warehouse", "analyst_exports")
 
 
 def _free_port() -> int:
