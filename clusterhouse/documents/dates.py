@@ -464,12 +464,18 @@ def _date_on_first_lines(text: str, language: Language | str | None) -> dt.date 
             continue  # a sentence tells of an event; a stamp is a short line of its own
         if not _TWO_DIGITS.search(line):
             continue  # dateparser reads day and year only as digits: no full date here (~5 ms saved a line)
-        try:
-            found = search_dates(line, languages=[code] if code else None, settings=settings)
-        except Exception:  # noqa: BLE001 - a library failure on odd text means no date, not a failed file
-            found = None
-        for matched, moment in found or ():
+        # our own full-date shapes first ("Outlet — 2024-10-21"): the library takes ~5 ms a line
+        ours = [(line[start:end], date) for start, end, date in iter_full_dates(line, language)]
+        for matched, moment in ours or _library_dates(search_dates, line, code, settings):
             before = line[max(0, line.find(matched) - 15): line.find(matched)]
             if 1900 <= moment.year <= 2100 and not _date_words().event_cues.search(before):
-                return moment.date()
+                return moment
     return None
+
+
+def _library_dates(search_dates, line: str, code: str | None, settings: dict) -> list[tuple[str, dt.date]]:
+    try:
+        found = search_dates(line, languages=[code] if code else None, settings=settings) or []
+    except Exception:  # noqa: BLE001 - a library failure on odd text means no date, not a failed file
+        found = []
+    return [(matched, moment.date()) for matched, moment in found]

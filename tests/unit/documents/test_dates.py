@@ -267,3 +267,17 @@ def test_the_library_fallback_is_asked_only_of_lines_with_a_day_and_a_year_in_di
             "Nel distretto di Zhili si cuce.")
     assert find_published_date(text, "it") == (date(2025, 3, 6), "text")
     assert asked == ["(La Gazzetta)giovedì 6 marzo 25"]  # the headline and the byline hold no date
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Crece la juguetería\nLa Voz — 2019-07-25\nLa ciudad fabrica juguetes.", "es", date(2019, 7, 25)),
+    ("Lampade in crescita\nIl Quotidiano — 21 ottobre 2024\nIl distretto produce lampade.", "it", date(2024, 10, 21)),
+    ("Sock town grows\nThe Daily | 03/04/2023 | By A. Writer\nThe town makes socks.", "en", date(2023, 3, 4)),
+])
+def test_a_stamp_line_our_patterns_read_needs_no_library(text, language, expected, monkeypatch):
+    import dateparser.search
+
+    asked = []
+    monkeypatch.setattr(dateparser.search, "search_dates", lambda line, **kw: asked.append(line))
+    assert find_published_date(text, language) == (expected, "text")
+    assert asked == []
