@@ -574,6 +574,13 @@ def _number_starts() -> re.Pattern:
     return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + f"]|(?<![{_LATIN_LETTERS}])[{_LATIN_LETTERS}]")
 
 
+@lru_cache(maxsize=1)
+def _prefix_starts() -> frozenset[str]:
+    """First characters of the percent and ordinal prefixes (百分之, 第)."""
+    zh = _shared().numerals
+    return frozenset(prefix[0] for prefix in zh.percent_prefixes + zh.ordinal_prefixes if prefix)
+
+
 class _Scanner:
     def __init__(self, text: str, language: str | None):
         self.reading = _reading(language)
@@ -587,7 +594,7 @@ class _Scanner:
     # -- main loop
     def run(self) -> list[_Found]:
         s, n, i, zh = self.s, len(self.s), 0, self.zh
-        starts = _number_starts()
+        starts, prefix_starts = _number_starts(), _prefix_starts()
         while i < n:
             start = starts.search(s, i)
             if start is None:
@@ -597,9 +604,10 @@ class _Scanner:
                 i += 1
                 continue
             c = s[i]
-            if percent := _prefix_at(s, i, zh.percent_prefixes):
+            prefixed = c in prefix_starts  # most positions start no prefix: skip looking for one
+            if prefixed and (percent := _prefix_at(s, i, zh.percent_prefixes)):
                 resume = self.read_zh(i + len(percent), percent=True)
-            elif (ordinal := _prefix_at(s, i, zh.ordinal_prefixes)) and (k := i + len(ordinal)) < n and (
+            elif prefixed and (ordinal := _prefix_at(s, i, zh.ordinal_prefixes)) and (k := i + len(ordinal)) < n and (
                     s[k] in zh.starts or _isdigit(s[k])):
                 resume = self.read_zh(k, ordinal_from=i)
             elif _isdigit(c):
