@@ -209,9 +209,14 @@ def _default_language() -> Language:
     return next(lang for lang in all_languages() if lang.numbers.reads_unknown_languages)
 
 
-def _reading(language_code: str | None) -> _Reading:
+def _code(language_code: str | None) -> str | None:
+    """The code of the language folder that reads this language, or None."""
     lang = language(language_code)
-    return _reading_of(lang.code if lang else None)
+    return lang.code if lang else None
+
+
+def _reading(language_code: str | None) -> _Reading:
+    return _reading_of(_code(language_code))
 
 
 @lru_cache(maxsize=None)
@@ -564,14 +569,24 @@ def _prefix_at(s: str, i: int, prefixes: tuple[str, ...]) -> str | None:
     return next((prefix for prefix in prefixes if s.startswith(prefix, i)), None)
 
 
-@lru_cache(maxsize=1)
-def _number_starts() -> re.Pattern:
-    """Where the scan may find a number: a digit, a numeral or scale character, the first character
-    of a percent or ordinal prefix, or a Latin letter starting a word. Every other position only
-    moves the scan on by one, so the scan jumps from one such position to the next."""
+@lru_cache(maxsize=None)
+def _number_starts(code: str | None) -> re.Pattern:
+    """Where the scan may find a number in a document of this language: a digit, a numeral or
+    scale character, the first character of a percent or ordinal prefix, or a Latin word that can
+    begin a number (a number word, an ordinal or a number sign of the language, or a word that
+    starts with a piece of a number written as one word: "duecentomila"). Any other position
+    would only move the scan on, so the scan jumps from one such position to the next; most words
+    of a sentence are passed over without being read (a third of the number scan)."""
     zh = _shared().numerals
     chars = set("0123456789") | zh.starts | set(zh.scales) | {p[0] for p in zh.percent_prefixes + zh.ordinal_prefixes if p}
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + f"]|(?<![{_LATIN_LETTERS}])[{_LATIN_LETTERS}]")
+    words = _reading_of(code).words
+    # a word read_word acts on is one of these, or begins with one (any case); the scan only
+    # starts at Latin letters, so an entry that does not begin with one is never read
+    beginnings = {entry.split("-")[0] for entry in (*words.lexicon, *words.ordinals, *words.compound_pieces,
+                                                     *_shared().number_sign_words)}
+    beginnings = {entry for entry in beginnings if entry and _is_latin(entry[0])}
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + f"]|(?<![{_LATIN_LETTERS}])"
+                      + rf"(?=(?i:{_plain(beginnings, bounded=False)}))[{_LATIN_LETTERS}]")
 
 
 @lru_cache(maxsize=1)
@@ -583,7 +598,8 @@ def _prefix_starts() -> frozenset[str]:
 
 class _Scanner:
     def __init__(self, text: str, language: str | None):
-        self.reading = _reading(language)
+        self.code = _code(language)
+        self.reading = _reading_of(self.code)
         self.words = self.reading.words
         self.shared = _shared()
         self.zh = self.shared.numerals
@@ -594,7 +610,7 @@ class _Scanner:
     # -- main loop
     def run(self) -> list[_Found]:
         s, n, i, zh = self.s, len(self.s), 0, self.zh
-        starts, prefix_starts = _number_starts(), _prefix_starts()
+        starts, prefix_starts = _number_starts(self.code), _prefix_starts()
         while i < n:
             start = starts.search(s, i)
             if start is None:
