@@ -141,37 +141,55 @@ def candidate_pairs(con: duckdb.DuckDBPyConnection, signatures_table: str, query
     return {(a, b) for a, b in found}
 
 
-@dataclass(frozen=True)
 class _Features:
-    shingles: frozenset[str]
-    numbers: frozenset[str]
+    """What a document is compared on: its numbers, its shingle count, and its shingles, made only
+    once a pair needs them (most candidate pairs differ in their numbers and never do)."""
+
+    def __init__(self, text: str, shingle_count: int | None = None):
+        self.text = text
+        self.numbers = frozenset(numbers(text))
+        self._shingles: frozenset[str] | None = None
+        self._count = shingle_count
+
+    @property
+    def shingles(self) -> frozenset[str]:
+        if self._shingles is None:
+            self._shingles = frozenset(shingles(self.text))
+        return self._shingles
+
+    @property
+    def shingle_count(self) -> int:
+        return len(self.shingles) if self._count is None else self._count
 
 
-def _features(text: str) -> _Features:
-    return _Features(frozenset(shingles(text)), frozenset(numbers(text)))
+def _number_containment(a: _Features, b: _Features) -> float:
+    """Share of the shorter document's numbers found in the longer one (1 when it has none)."""
+    shorter, longer = (a, b) if a.shingle_count <= b.shingle_count else (b, a)
+    return len(shorter.numbers & longer.numbers) / len(shorter.numbers) if shorter.numbers else 1.0
 
 
 def _compare(a: _Features, b: _Features) -> tuple[float, float, float]:
     if not a.shingles or not b.shingles:
         return 0.0, 0.0, 0.0
-    shorter, longer = (a, b) if len(a.shingles) <= len(b.shingles) else (b, a)
-    # numbers first: cheap, and what tells a template's other article from a copy
-    number_containment = len(shorter.numbers & longer.numbers) / len(shorter.numbers) if shorter.numbers else 1.0
     common = len(a.shingles & b.shingles)
-    return common / len(shorter.shingles), number_containment, common / len(a.shingles | b.shingles)
+    union = len(a.shingles) + len(b.shingles) - common  # not the union itself: a set as large as both
+    return common / min(len(a.shingles), len(b.shingles)), _number_containment(a, b), common / union
 
 
 def compare(text_a: str, text_b: str) -> tuple[float, float, float]:
     """(containment, number containment, Jaccard) of two texts, exactly, the shorter in the longer."""
-    return _compare(_features(text_a), _features(text_b))
+    return _compare(_Features(text_a), _Features(text_b))
 
 
 def is_near_duplicate(containment: float, number_containment: float) -> bool:
     return containment >= MIN_CONTAINMENT and number_containment >= MIN_NUMBER_CONTAINMENT
 
 
-def near_duplicates(pairs: Iterable[tuple[str, str]], texts: dict[str, str]) -> list[NearDuplicate]:
-    """The proposed pairs that pass the exact check."""
+def near_duplicates(pairs: Iterable[tuple[str, str]], texts: dict[str, str],
+                    shingle_counts: dict[str, int] | None = None) -> list[NearDuplicate]:
+    """The proposed pairs that pass the exact check. ``shingle_counts`` (stored with the
+    signatures) spare making the shingles of a document whose numbers already rule it out."""
+    shingle_counts = shingle_counts or {}
     found = []
     ordered = sorted(pairs)
     # a document's shingle set is kept until its last pair: held for every document at once, the
@@ -181,10 +199,15 @@ def near_duplicates(pairs: Iterable[tuple[str, str]], texts: dict[str, str]) -> 
     for a, b in ordered:
         for document_id in (a, b):
             if document_id not in features:
-                features[document_id] = _features(texts[document_id])
-        containment, number_containment, jaccard = _compare(features[a], features[b])
-        if is_near_duplicate(containment, number_containment):
-            found.append(NearDuplicate(a, b, round(containment, 4), round(number_containment, 4), round(jaccard, 4)))
+                features[document_id] = _Features(texts[document_id], shingle_counts.get(document_id))
+        # numbers first: cheap, and what tells a template's other article from a copy (most
+        # candidates at 100,000 documents are such; their shingles are then not compared)
+        if features[a].shingle_count and features[b].shingle_count and (
+                _number_containment(features[a], features[b]) >= MIN_NUMBER_CONTAINMENT):
+            containment, number_containment, jaccard = _compare(features[a], features[b])
+            if is_near_duplicate(containment, number_containment):
+                found.append(NearDuplicate(a, b, round(containment, 4), round(number_containment, 4),
+                                           round(jaccard, 4)))
         for document_id in (a, b):
             pairs_left[document_id] -= 1
             if not pairs_left[document_id]:
@@ -204,4 +227,4 @@ def find_near_duplicates(documents: dict[str, str]) -> list[NearDuplicate]:
             "hashvalues": pa.array([list(s.hashvalues) for s in sigs], pa.list_(pa.uint32()))}))
         con.register("asked", pa.table({"document_id": pa.array(list(documents), pa.string())}))
         pairs = candidate_pairs(con, "signatures", "asked")
-    return near_duplicates(pairs, documents)
+    return near_duplicates(pairs, documents, {s.document_id: s.shingle_count for s in sigs})

@@ -32,6 +32,17 @@ def _texts(con, ids: list[str]) -> dict[str, str]:
     return {document_id: text or "" for document_id, text in rows}
 
 
+def _shingle_counts(con, ids: list[str]) -> dict[str, int]:
+    if not ids:
+        return {}
+    con.register("wanted_ids", pa.table({"document_id": pa.array(ids, pa.string())}))
+    rows = con.execute("""
+        select document_id, shingle_count from raw.document_signatures
+        where document_id in (select document_id from wanted_ids)""").fetchall()
+    con.unregister("wanted_ids")
+    return dict(rows)
+
+
 def _signatures(documents: list[tuple[str, str]], settings: Settings) -> list[reprints.Signature]:
     """Signatures on every core, SIGNATURE_CHUNK documents to a task (the hashing is Python: 40 s
     for 100,000 documents on one core). A chunk whose hashing is stopped (its time, its memory)
@@ -97,8 +108,8 @@ def detect_reprints(context: dg.AssetExecutionContext, clusterhouse: Clusterhous
             pairs = reprints.candidate_pairs(con, "raw.document_signatures", "new_ids")
             con.execute("reset memory_limit")
             con.unregister("new_ids")
-            texts = _texts(con, sorted({document_id for pair in pairs for document_id in pair}))
-            added = reprints.near_duplicates(pairs, texts)
+            paired = sorted({document_id for pair in pairs for document_id in pair})
+            added = reprints.near_duplicates(pairs, _texts(con, paired), _shingle_counts(con, paired))
             rows = [{"document_id": pair.document_id, "other_document_id": pair.other_document_id,
                      "containment": pair.containment, "number_containment": pair.number_containment,
                      "jaccard": pair.jaccard, "method": reprints.METHOD} for pair in added]

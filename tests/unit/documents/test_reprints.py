@@ -106,3 +106,16 @@ def test_the_lsh_join_proposes_what_datasketchs_index_proposes():
         con.register("asked", pa.table({"document_id": list(texts)}))
         assert reprints.candidate_pairs(con, "signatures", "asked") == expected
     assert {("original", f"r{i}") for i in range(3, 6)} <= expected, "the test needs pairs to compare"
+
+
+def test_the_exact_check_is_the_same_with_stored_shingle_counts():
+    """Given the shingle counts stored with the signatures, a pair whose numbers differ is turned
+    down without making its shingles: the pairs kept and their measures are the same."""
+    texts = {f"t{i}": template(place, str(10 + i), f"{i},100") for i, place in enumerate(["Yongkang", "Wenling", "Datang"])}
+    texts |= {f"r{i}": f"Outlet {i}\n\n{ARTICLE[: int(len(ARTICLE) * (0.6 + i / 10))]}" for i in range(3)}
+    texts |= {"original": ARTICLE, "short": "Output reached 22 billion yuan."}
+    pairs = {(a, b) for a in texts for b in texts if a < b}
+    counts = {document_id: len(reprints.shingles(text)) for document_id, text in texts.items()}
+    with_counts = reprints.near_duplicates(pairs, texts, counts)
+    assert with_counts == reprints.near_duplicates(pairs, texts)
+    assert {("original", f"r{i}") for i in range(3)} <= {(p.document_id, p.other_document_id) for p in with_counts}
