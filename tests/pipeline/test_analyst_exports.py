@@ -26,10 +26,11 @@ def published(refreshed, tmp_path):
     return settings
 
 
-def materialize_exports(settings) -> dg.ExecuteInProcessResult:
-    return dg.materialize([exports.analyst_exports], raise_on_error=False, resources={"clusterhouse": ClusterhouseResource(
-        warehouse_path=str(settings.warehouse_path), build_path=str(settings.build_path),
-        export_dir=str(settings.export_dir))})
+def materialize_exports(settings, selection: list[dg.AssetKey] | None = None) -> dg.ExecuteInProcessResult:
+    return dg.materialize([exports.analyst_exports], selection=selection, raise_on_error=False,
+                          resources={"clusterhouse": ClusterhouseResource(
+                              warehouse_path=str(settings.warehouse_path), build_path=str(settings.build_path),
+                              export_dir=str(settings.export_dir))})
 
 
 def materialized(result: dg.ExecuteInProcessResult) -> set[str]:
@@ -57,3 +58,11 @@ def test_one_export_failing_leaves_the_others_written_and_names_itself(published
     assert materialized(result) == set(exports.EXPORTS) - {"report"}
     assert (published.export_dir / exports.WORKBOOK_NAME).exists()
     assert "export failed: report" in result.failure_data_for_node("analyst_exports").error.message
+
+
+def test_one_export_can_be_materialized_alone(published):
+    """From the UI's asset page, one export: only it is written."""
+    result = materialize_exports(published, [dg.AssetKey(["exports", "report"])])
+    assert result.success and materialized(result) == {"report"}
+    assert (published.export_dir / exports.REPORT_NAME).exists()
+    assert not (published.export_dir / exports.WORKBOOK_NAME).exists()
