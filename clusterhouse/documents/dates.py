@@ -449,31 +449,32 @@ _TWO_DIGITS = re.compile(r"\d\D*\d")
 
 
 def _date_on_first_lines(text: str, language: Language | str | None) -> dt.date | None:
-    """A full date on one of the first short lines, as dateparser reads it in strict mode: the
-    library catches the shapes our patterns miss ("(Il Giornale)martedì 4 marzo 2025"). Strict:
-    day, month and year all written; no relative or partial date, nothing taken from the clock."""
-    from dateparser.search import search_dates  # 0.3 s to import: only when the patterns found nothing
-
-    lang = language if isinstance(language, Language) else None
-    code = lang.code if lang else (language if isinstance(language, str) else None)
-    settings = {"PARSERS": ["absolute-time"], "REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True,
-                "DATE_ORDER": "MDY" if _month_first(language) else "DMY"}
+    """A full date on one of the first short lines, where outlets stamp it: our own full-date
+    shapes first ("Outlet — 2024-10-21"), else dateparser in strict mode, which catches the shapes
+    our patterns miss ("(Il Giornale)martedì 4 marzo 2025"). Strict: day, month and year all
+    written; no relative or partial date, nothing taken from the clock."""
     lines = [line.strip() for line in text[:HEAD_CHARS].splitlines() if line.strip()][:FIRST_LINES]
     for line in lines:
         if len(line) > STAMP_LINE_CHARS or line.endswith((".", "。", "!", "?", "！", "？")):
             continue  # a sentence tells of an event; a stamp is a short line of its own
         if not _TWO_DIGITS.search(line):
-            continue  # dateparser reads day and year only as digits: no full date here (~5 ms saved a line)
-        # our own full-date shapes first ("Outlet — 2024-10-21"): the library takes ~5 ms a line
+            continue  # day and year are written in digits: no full date here
         ours = [(line[start:end], date) for start, end, date in iter_full_dates(line, language)]
-        for matched, moment in ours or _library_dates(search_dates, line, code, settings):
+        for matched, moment in ours or _library_dates(line, language):  # the library: ~5 ms a line
             before = line[max(0, line.find(matched) - 15): line.find(matched)]
             if 1900 <= moment.year <= 2100 and not _date_words().event_cues.search(before):
                 return moment
     return None
 
 
-def _library_dates(search_dates, line: str, code: str | None, settings: dict) -> list[tuple[str, dt.date]]:
+def _library_dates(line: str, language: Language | str | None) -> list[tuple[str, dt.date]]:
+    """Full dates dateparser finds on one line, in strict mode."""
+    from dateparser.search import search_dates  # 0.3 s to import: only when our patterns found nothing
+
+    lang = language if isinstance(language, Language) else None
+    code = lang.code if lang else (language if isinstance(language, str) else None)
+    settings = {"PARSERS": ["absolute-time"], "REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True,
+                "DATE_ORDER": "MDY" if _month_first(language) else "DMY"}
     try:
         found = search_dates(line, languages=[code] if code else None, settings=settings) or []
     except Exception:  # noqa: BLE001 - a library failure on odd text means no date, not a failed file

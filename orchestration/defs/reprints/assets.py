@@ -21,26 +21,27 @@ log = dg.get_dagster_logger()
 _TABLES = [("raw.document_signatures", raw_tables.DOCUMENT_SIGNATURES), ("raw.near_duplicates", raw_tables.NEAR_DUPLICATES)]
 
 
-def _texts(con, ids: list[str]) -> dict[str, str]:
+def _for_documents(con, ids: list[str], query: str) -> list[tuple]:
+    """The rows of ``query`` (which reads the wanted ids from `wanted_ids`) for these documents."""
     if not ids:
-        return {}
+        return []
     con.register("wanted_ids", pa.table({"document_id": pa.array(ids, pa.string())}))
-    rows = con.execute("""
-        select document_id, any_value(text) from raw.documents
-        where document_id in (select document_id from wanted_ids) group by document_id""").fetchall()
+    rows = con.execute(query).fetchall()
     con.unregister("wanted_ids")
+    return rows
+
+
+def _texts(con, ids: list[str]) -> dict[str, str]:
+    rows = _for_documents(con, ids, """
+        select document_id, any_value(text) from raw.documents
+        where document_id in (select document_id from wanted_ids) group by document_id""")
     return {document_id: text or "" for document_id, text in rows}
 
 
 def _shingle_counts(con, ids: list[str]) -> dict[str, int]:
-    if not ids:
-        return {}
-    con.register("wanted_ids", pa.table({"document_id": pa.array(ids, pa.string())}))
-    rows = con.execute("""
+    return dict(_for_documents(con, ids, """
         select document_id, shingle_count from raw.document_signatures
-        where document_id in (select document_id from wanted_ids)""").fetchall()
-    con.unregister("wanted_ids")
-    return dict(rows)
+        where document_id in (select document_id from wanted_ids)"""))
 
 
 def _signatures(documents: list[tuple[str, str]], settings: Settings) -> list[reprints.Signature]:
