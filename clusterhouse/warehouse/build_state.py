@@ -33,28 +33,30 @@ MARKER_DIR = ".built_from"
 PARTIAL_PARSE_FILE = "partial_parse.msgpack"
 
 
-def saved_partial_parse(build_path: Path) -> Path:
+def saved_partial_parse(build_path: Path, project_dir: Path) -> Path:
     """Where dbt's parse of the project for this build warehouse is kept between invocations.
 
     dbt reparses the whole project (~3 s) unless its target folder holds a `partial_parse.msgpack`
     made with the same profile and vars; the profile names the build warehouse, so each warehouse
-    keeps its own, beside it."""
-    return build_path.with_name(f"{build_path.name}.dbt_{PARTIAL_PARSE_FILE}")
+    keeps its own, beside it. The parse also holds the project's absolute path (dbt-duckdb loads a
+    seed from it) and dbt does not notice a moved project: each project folder keeps its own."""
+    folder = hashlib.sha256(str(Path(project_dir).resolve()).encode()).hexdigest()[:12]
+    return build_path.with_name(f"{build_path.name}.dbt_{folder}_{PARTIAL_PARSE_FILE}")
 
 
-def reuse_partial_parse(build_path: Path, target_path: Path) -> None:
-    """Put this warehouse's last parse into a dbt target folder about to be used."""
-    saved = saved_partial_parse(build_path)
+def reuse_partial_parse(build_path: Path, target_path: Path, project_dir: Path) -> None:
+    """Put this warehouse's last parse of the project into a dbt target folder about to be used."""
+    saved = saved_partial_parse(build_path, project_dir)
     if saved.exists():
         target_path.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(saved, target_path / PARTIAL_PARSE_FILE)
 
 
-def keep_partial_parse(build_path: Path, target_path: Path) -> None:
-    """Keep the parse a dbt invocation left in its target folder for the next one."""
+def keep_partial_parse(build_path: Path, target_path: Path, project_dir: Path) -> None:
+    """Keep the parse a dbt invocation of the project left in its target folder for the next one."""
     made = target_path / PARTIAL_PARSE_FILE
     if made.exists():
-        saved = saved_partial_parse(build_path)
+        saved = saved_partial_parse(build_path, project_dir)
         tmp = saved.with_name(saved.name + ".tmp")
         shutil.copyfile(made, tmp)
         os.replace(tmp, saved)

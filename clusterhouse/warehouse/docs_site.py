@@ -55,7 +55,7 @@ def generate_docs_site(build_path: Path, target_dir: Path, project_dir: Path = D
 def _generate(build_path: Path, target_dir: Path, project_dir: Path) -> None:
     dbt = Path(sys.executable).with_name("dbt")
     with tempfile.TemporaryDirectory(prefix="clusterhouse-dbt-docs-") as work:
-        reuse_partial_parse(build_path, Path(work))  # the build's parse: no second full parse
+        reuse_partial_parse(build_path, Path(work), project_dir)  # the build's parse: no second full parse
         result = subprocess.run(
             [str(dbt) if dbt.exists() else "dbt", "docs", "generate", "--static", "--quiet",
              "--target-path", work, "--vars", json.dumps({"build_warehouse": str(build_path)})],

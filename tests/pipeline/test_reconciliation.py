@@ -128,7 +128,7 @@ def test_the_analyses_compile_and_run_against_the_warehouse(refreshed, tmp_path)
     from clusterhouse.warehouse.build_state import reuse_partial_parse
 
     dbt = Path(sys.executable).with_name("dbt")
-    reuse_partial_parse(refreshed.build_path, tmp_path)  # the refresh's parse: no second full parse
+    reuse_partial_parse(refreshed.build_path, tmp_path, DBT_PROJECT_DIR)  # the refresh's parse: no second full parse
     result = subprocess.run(
         [str(dbt), "compile", "--select", "path:analyses", "--quiet", "--target-path", str(tmp_path),
          "--vars", json.dumps({"build_warehouse": str(refreshed.build_path)})],
@@ -157,7 +157,7 @@ def test_the_dbt_unit_tests_pass(refreshed, tmp_path):
     from clusterhouse.warehouse.build_state import reuse_partial_parse
 
     dbt = Path(sys.executable).with_name("dbt")
-    reuse_partial_parse(refreshed.build_path, tmp_path / "target")  # the refresh's parse
+    reuse_partial_parse(refreshed.build_path, tmp_path / "target", DBT_PROJECT_DIR)  # the refresh's parse
     result = subprocess.run(
         [str(dbt), "test", "--select", "test_type:unit", "--target-path", str(tmp_path / "target"),
          "--vars", json.dumps({"build_warehouse": str(refreshed.build_path)})],

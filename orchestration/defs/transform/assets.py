@@ -84,11 +84,11 @@ def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, clu
     # dbt's unit tests check the SQL, not the data: the test suite runs them (tests/pipeline), a
     # refresh need not spend seconds on them every night
     target = Path(dbt_project.project_dir, "target", f"warehouse_models-{context.run.run_id[:8]}-{uuid.uuid4().hex[:7]}")
-    reuse_partial_parse(settings.build_path, target)
+    reuse_partial_parse(settings.build_path, target, dbt_project.project_dir)
     invocation = dbt.cli(["build", "--exclude-resource-type", "unit_test", "--vars", build_warehouse],
                          context=context, target_path=target)
     yield from invocation.stream()
-    keep_partial_parse(settings.build_path, target)
+    keep_partial_parse(settings.build_path, target, dbt_project.project_dir)
     with connect(settings.build_path) as con:
         record_fingerprint(con, fingerprint)  # published with the marts it describes
     # each invocation leaves its own copy of the manifest and logs (~1.5 MB) under target/

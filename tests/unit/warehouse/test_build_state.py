@@ -11,8 +11,10 @@ import pytest
 from clusterhouse.warehouse.build_state import (
     export_marker,
     input_fingerprint,
+    keep_partial_parse,
     published_fingerprint,
     record_fingerprint,
+    reuse_partial_parse,
     source_tables,
     stale_outputs,
     write_export_marker,
@@ -106,3 +108,20 @@ def test_a_missing_or_unreadable_published_file_has_no_fingerprint(tmp_path):
     assert published_fingerprint(tmp_path / "none.duckdb") is None
     (tmp_path / "broken.duckdb").write_bytes(b"not a database")
     assert published_fingerprint(tmp_path / "broken.duckdb") is None
+
+
+def test_a_kept_parse_is_reused_only_by_the_project_folder_that_made_it(tmp_path, project):
+    """dbt's partial parse holds the project's absolute path (a seed is loaded from it), and dbt
+    does not notice when the folder moved: a checkout elsewhere must parse afresh."""
+    build_path = tmp_path / "build" / "clusterhouse.duckdb"
+    build_path.parent.mkdir()
+    made = tmp_path / "made"
+    made.mkdir()
+    (made / "partial_parse.msgpack").write_bytes(b"parse of " + str(project).encode())
+    keep_partial_parse(build_path, made, project)
+
+    same, moved = tmp_path / "same", tmp_path / "moved"
+    reuse_partial_parse(build_path, same, project)
+    reuse_partial_parse(build_path, moved, tmp_path / "elsewhere" / "dbt")
+    assert (same / "partial_parse.msgpack").read_bytes() == b"parse of " + str(project).encode()
+    assert not (moved / "partial_parse.msgpack").exists()
