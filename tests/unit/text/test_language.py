@@ -82,3 +82,67 @@ def test_detector_is_built_once():
 def test_codes_are_iso_639_1():
     assert all(len(code) == 2 for code in SUPPORTED_LANGUAGES)
     assert {"en", "zh", "it", "es", "fr", "de"} <= set(SUPPORTED_LANGUAGES)
+
+
+ITALIAN_PARAGRAPHS = [
+    "Nel distretto di Anxi, nella provincia del Fujian, migliaia di artigiani intrecciano il rattan "
+    "e saldano il ferro per produrre mobili da giardino che finiscono nei negozi di mezza Europa.",
+    "Le imprese della zona hanno investito negli ultimi anni in nuove linee di verniciatura e in "
+    "magazzini più grandi, mentre le vendite online sono cresciute più in fretta di quelle nei negozi.",
+    "Secondo l'associazione locale dei produttori, la maggior parte delle aziende resta a conduzione "
+    "familiare e impiega meno di cinquanta persone, spesso parenti e vicini del villaggio.",
+    "Gli acquirenti stranieri chiedono però certificazioni ambientali sempre più severe, e molte "
+    "fabbriche stanno cambiando fornitori di legno e di vernici per non perdere gli ordini.",
+    "Il governo della contea ha promesso sgravi fiscali a chi sposta la produzione nel nuovo parco "
+    "industriale, dove le strade sono più larghe e i camion arrivano fino ai porti della costa.",
+]
+ENGLISH_QUOTE = (
+    "\"We used to sell almost everything through trading companies in Xiamen, but now our buyers in "
+    "Germany and the Netherlands place their orders with us directly and ask for smaller batches with "
+    "new colours every season,\" the manager of one workshop told the visiting delegation."
+)
+
+
+def test_a_long_article_is_its_language_whatever_part_is_read_first():
+    text = "\n\n".join(ITALIAN_PARAGRAPHS)
+    assert len(text) > 800
+    assert detect_language(text) == "it"
+
+
+@pytest.mark.parametrize("at", [1, 2, 3])
+def test_a_long_quote_in_another_language_does_not_decide_the_article(at):
+    """Parts of a long text may be read first; a passage in another language where one of them
+    falls must not decide what the whole sample says."""
+    paragraphs = ITALIAN_PARAGRAPHS[:at] + [ENGLISH_QUOTE] + ITALIAN_PARAGRAPHS[at:]
+    assert detect_language("\n\n".join(paragraphs)) == "it"
+
+
+def test_portuguese_and_spanish_long_articles_are_told_apart():
+    portuguese = (
+        "O distrito de Liulin tornou-se nos últimos anos um dos principais centros de produção de "
+        "circuitos integrados do interior da China. As fábricas instaladas no parque industrial "
+        "empregam sobretudo jovens técnicos formados nas escolas profissionais da região, e muitas "
+        "delas trabalham por encomenda para empresas de eletrónica da costa. As autoridades locais "
+        "afirmam que o número de empresas duplicou desde a abertura do parque, e que as exportações "
+        "seguem agora para o Sudeste Asiático e para a Europa. Os empresários queixam-se, contudo, "
+        "da falta de engenheiros experientes e do preço elevado da energia durante o verão. "
+        "Para atrair mais investimento, a administração do distrito prometeu novos dormitórios, "
+        "uma linha de autocarro até à estação e apoio às empresas que contratem licenciados da "
+        "própria região."
+    )
+    spanish = (
+        "El distrito de Liulin se ha convertido en los últimos años en uno de los principales centros "
+        "de producción de circuitos integrados del interior de China. Las fábricas instaladas en el "
+        "parque industrial emplean sobre todo a jóvenes técnicos formados en las escuelas "
+        "profesionales de la región, y muchas de ellas trabajan por encargo para empresas de "
+        "electrónica de la costa. Las autoridades locales afirman que el número de empresas se ha "
+        "duplicado desde la apertura del parque, y que las exportaciones van ahora al Sudeste "
+        "Asiático y a Europa. Los empresarios se quejan, sin embargo, de la falta de ingenieros con "
+        "experiencia y del alto precio de la energía durante el verano, cuando las fábricas "
+        "funcionan día y noche. Para atraer más inversión, la administración del distrito ha "
+        "prometido nuevas residencias, una línea de autobús hasta la estación y ayudas a las "
+        "empresas que contraten a titulados de la región."
+    )
+    assert len(portuguese) > 800 and len(spanish) > 800
+    assert detect_language(portuguese) == "pt"
+    assert detect_language(spanish) == "es"
