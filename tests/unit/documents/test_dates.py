@@ -281,3 +281,26 @@ def test_a_stamp_line_our_patterns_read_needs_no_library(text, language, expecte
     monkeypatch.setattr(dateparser.search, "search_dates", lambda line, **kw: asked.append(line))
     assert find_published_date(text, language) == (expected, "text")
     assert asked == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Updated Dec. 14, 2021 at 9:00", date(2021, 12, 14)),
+        ("posted on SEPTEMBER 5, 2020 by the editors", date(2020, 9, 5)),
+        ("(July 23 2021)", date(2021, 7, 23)),
+        ("ref 7Jul-23-2021", date(2021, 7, 23)),  # a digit before the month name is no letter
+        ("publicado el 3 de marzo de 2024; Feb 29, 2024", date(2024, 3, 3)),
+        ("il 12 settembre 2019", date(2019, 9, 12)),
+    ],
+)
+def test_a_month_name_before_its_day_is_found_where_it_stands(text, expected):
+    assert iter_full_dates(text)[0][2] == expected
+
+
+def test_the_month_name_lookahead_needs_names_of_letters_only():
+    from clusterhouse.documents.dates import _month_then_digit
+
+    assert _month_then_digit(["may", "june", "september"]) == r"(?=[^\W\d_]{3,9}\.?[\s\-]*\d)"
+    assert _month_then_digit(["sept.", "may"]) == ""
+    assert _month_then_digit([]) == ""
