@@ -13,6 +13,7 @@ import pyarrow as pa
 from clusterhouse.extraction import DocumentInput, ExtractionResult, extract_many
 from clusterhouse.settings import Settings, extractor_version
 from clusterhouse.warehouse import connect, ensure_tables, raw_tables, replace_rows
+from clusterhouse.warehouse.write_behind import WriteBehind
 from clusterhouse.workers import Stopped, bounded_map
 from orchestration.defs.resources import WAREHOUSE_POOL, ClusterhouseResource
 
@@ -38,6 +39,7 @@ EXTRACT_BATCH = 5000  # documents extracted and written at a time
 # table, its schema, and the ExtractionResult field that fills it
 _TABLES = (("raw.figures", raw_tables.FIGURES, "figures"), ("raw.document_clusters", raw_tables.DOCUMENT_CLUSTERS, "clusters"),
            ("raw.events", raw_tables.EVENTS, "events"), ("raw.dropped_figures", raw_tables.DROPPED_FIGURES, "dropped"))
+_DONE_TABLE = ("raw.extracted_documents", raw_tables.EXTRACTED_DOCUMENTS)  # written last for a batch
 
 
 def _extract_one(doc: DocumentInput) -> ExtractionResult:
@@ -60,6 +62,23 @@ def extract_within_limits(pending: list[DocumentInput], settings: Settings) -> l
             for doc, outcome in zip(pending, outcomes)]
 
 
+def _pending_documents(settings: Settings, ids: list[str]) -> list[DocumentInput]:
+    with connect(settings.build_path) as con:
+        con.register("batch_ids", pa.table({"document_id": pa.array(ids, pa.string())}))
+        rows = con.execute(_PENDING_BATCH).fetchall()
+        con.unregister("batch_ids")
+    return [DocumentInput(document_id=row[0], text=row[1], language=row[2], published_date=row[3], title=row[4])
+            for row in rows]
+
+
+def _write_batch(settings: Settings, ids: list[str], rows_by_table: dict[str, list[dict]]) -> None:
+    """A batch's rows, in place of what its documents had (raw.extracted_documents last)."""
+    schemas = {table: schema for table, schema, _ in _TABLES} | dict([_DONE_TABLE])
+    with connect(settings.build_path) as con:
+        for table, rows in rows_by_table.items():
+            replace_rows(con, table, raw_tables.to_arrow(rows, schemas[table]), "document_id", ids)
+
+
 @dg.multi_asset(
     specs=[
         dg.AssetSpec(["raw", "figures"], deps=[["raw", "documents"]],
@@ -80,48 +99,42 @@ def extract_within_limits(pending: list[DocumentInput], settings: Settings) -> l
 def extract_figures(context: dg.AssetExecutionContext, clusterhouse: ClusterhouseResource):
     settings = clusterhouse.settings()
     version = extractor_version()
-    done_table = ("raw.extracted_documents", raw_tables.EXTRACTED_DOCUMENTS)
     with connect(settings.build_path) as con:
-        ensure_tables(con, [(table, schema) for table, schema, _ in _TABLES] + [done_table])
+        ensure_tables(con, [(table, schema) for table, schema, _ in _TABLES] + [_DONE_TABLE])
         pending_ids = [row[0] for row in con.execute(_PENDING_IDS, [version]).fetchall()]
     extracted = failed = skipped_count = 0
     added_counts = {table: 0 for table, _, _ in _TABLES}
     skipped_reasons: set[str] = set()
-    # in batches, so that memory does not grow with the corpus: texts in, rows out, one batch at a time
-    for start in range(0, len(pending_ids), EXTRACT_BATCH):
-        ids = pending_ids[start:start + EXTRACT_BATCH]
-        with connect(settings.build_path) as con:
-            con.register("batch_ids", pa.table({"document_id": pa.array(ids, pa.string())}))
-            pending = [
-                DocumentInput(document_id=row[0], text=row[1], language=row[2], published_date=row[3], title=row[4])
-                for row in con.execute(_PENDING_BATCH).fetchall()
+    # in batches, so that memory does not grow with the corpus: texts in, rows out, one batch at a
+    # time; a batch's rows are written while the workers extract the next
+    with WriteBehind() as writer:
+        for start in range(0, len(pending_ids), EXTRACT_BATCH):
+            ids = pending_ids[start:start + EXTRACT_BATCH]
+            pending = _pending_documents(settings, ids)
+            results = extract_within_limits(pending, settings)
+            now = datetime.now(timezone.utc)
+            done_rows = [
+                {"document_id": result.document_id, "extractor_version": version,
+                 "figure_count": len(result.figures), "error": result.error, "skipped_reason": result.skipped,
+                 "extracted_at": now}
+                for result in results
             ]
-            con.unregister("batch_ids")
-        results = extract_within_limits(pending, settings)
-        now = datetime.now(timezone.utc)
-        done_rows = [
-            {"document_id": result.document_id, "extractor_version": version, "figure_count": len(result.figures),
-             "error": result.error, "skipped_reason": result.skipped, "extracted_at": now}
-            for result in results
-        ]
-        added = {table: [row for result in results for row in getattr(result, field)] for table, _, field in _TABLES}
-        with connect(settings.build_path) as con:
-            for table, schema, _ in (*_TABLES, (*done_table, None)):
-                rows = done_rows if table == done_table[0] else added[table]
-                replace_rows(con, table, raw_tables.to_arrow(rows, schema), "document_id", ids)
-        for result in results:
-            if result.error:
-                context.log.warning(f"extraction failed for document {result.document_id}: {result.error}")
-        extracted += len(pending)
-        failed += sum(1 for result in results if result.error)
-        skipped = [result.skipped for result in results if result.skipped]
-        skipped_count += len(skipped)
-        skipped_reasons.update(skipped)
-        for table in added_counts:
-            added_counts[table] += len(added[table])
-        del pending, results, added, done_rows
+            added = {table: [row for result in results for row in getattr(result, field)]
+                     for table, _, field in _TABLES}
+            writer.submit(_write_batch, settings, ids, {**added, _DONE_TABLE[0]: done_rows})
+            for result in results:
+                if result.error:
+                    context.log.warning(f"extraction failed for document {result.document_id}: {result.error}")
+            extracted += len(pending)
+            failed += sum(1 for result in results if result.error)
+            skipped = [result.skipped for result in results if result.skipped]
+            skipped_count += len(skipped)
+            skipped_reasons.update(skipped)
+            for table in added_counts:
+                added_counts[table] += len(added[table])
+            del pending, results, added, done_rows
     with connect(settings.build_path) as con:
-        for table, _, _ in (*_TABLES, (*done_table, None)):
+        for table, _, _ in (*_TABLES, (*_DONE_TABLE, None)):
             # documents that left the raw folder take their rows with them
             con.execute(f"delete from {table} where document_id not in (select document_id from raw.documents)")
         figure_total = con.execute("select count(*) from raw.figures").fetchone()[0]

@@ -12,9 +12,18 @@ from datetime import datetime, timezone
 import dagster as dg
 import pyarrow as pa
 
-from clusterhouse.documents.inventory import IngestPlan, ingest_rows, plan_ingest, read_files, scan
+from clusterhouse.documents.inventory import (
+    IngestPlan,
+    IngestRows,
+    ingest_rows,
+    plan_ingest,
+    read_files,
+    scan,
+)
 from clusterhouse.reference.tables import place_rows, product_rows, product_synonym_rows
+from clusterhouse.settings import Settings
 from clusterhouse.warehouse import connect, ensure_tables, prepare_build, raw_tables, replace_rows
+from clusterhouse.warehouse.write_behind import WriteBehind
 from orchestration.defs.resources import WAREHOUSE_POOL, ClusterhouseResource
 
 INGEST_BATCH = 5000  # files read and written at a time
@@ -29,6 +38,14 @@ def _known_files(con) -> dict[str, tuple[str, str | None]]:
     ensure_tables(con, _INGEST_TABLES)
     rows = con.execute("select path, fingerprint, stamp from raw.source_files where status <> 'removed'").fetchall()
     return {path: (fingerprint, stamp) for path, fingerprint, stamp in rows}
+
+
+def _write_batch(settings: Settings, paths: list[str], rows: IngestRows) -> None:
+    """A batch's rows in place of what its files had (raw.source_files last)."""
+    with connect(settings.build_path) as con:
+        for (table, schema), key, new_rows in zip(_INGEST_TABLES, ("path", "source_path", "path"),
+                                                  (rows.documents, rows.rejected, rows.files)):
+            replace_rows(con, table, raw_tables.to_arrow(new_rows, schema), key, paths)
 
 
 @dg.multi_asset(
@@ -57,21 +74,19 @@ def ingest_documents(context: dg.AssetExecutionContext, clusterhouse: Clusterhou
     now = datetime.now(timezone.utc)
     documents_loaded = rejected_this_run = 0
     # in batches, so that memory does not grow with the corpus; each batch's raw.source_files rows
-    # are written last, so a run killed half-way reads that batch's files again
-    for start in range(0, len(plan.to_read), INGEST_BATCH):
-        batch = plan.to_read[start:start + INGEST_BATCH]
-        results = read_files(settings.raw_dir, batch, settings.extract_workers, settings.limits)
-        rows = ingest_rows(IngestPlan(to_read=batch, removed=[], unchanged=0), results, now)
-        for rejection in rows.rejected:
-            context.log.warning(f"rejected {rejection['path']}: {rejection['reason']}")
-        paths = [state.path for state in batch]
-        with connect(settings.build_path) as con:
-            for (table, schema), key, new_rows in zip(_INGEST_TABLES, ("path", "source_path", "path"),
-                                                      (rows.documents, rows.rejected, rows.files)):
-                replace_rows(con, table, raw_tables.to_arrow(new_rows, schema), key, paths)
-        documents_loaded += len(rows.documents)
-        rejected_this_run += len(rows.rejected)
-        del results, rows
+    # are written last, so a run killed half-way reads that batch's files again. A batch is written
+    # while the workers read the next.
+    with WriteBehind() as writer:
+        for start in range(0, len(plan.to_read), INGEST_BATCH):
+            batch = plan.to_read[start:start + INGEST_BATCH]
+            results = read_files(settings.raw_dir, batch, settings.extract_workers, settings.limits)
+            rows = ingest_rows(IngestPlan(to_read=batch, removed=[], unchanged=0), results, now)
+            for rejection in rows.rejected:
+                context.log.warning(f"rejected {rejection['path']}: {rejection['reason']}")
+            writer.submit(_write_batch, settings, [state.path for state in batch], rows)
+            documents_loaded += len(rows.documents)
+            rejected_this_run += len(rows.rejected)
+            del results, rows
 
     with connect(settings.build_path) as con:
         # a removed file's documents and rejections go; its row of raw.source_files stays, marked
