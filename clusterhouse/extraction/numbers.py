@@ -292,7 +292,7 @@ class _Shared:
     range_gap: re.Pattern
     and_gap: re.Pattern
     between_before: re.Pattern
-    dates: tuple[tuple[re.Pattern, tuple[int, ...]], ...]
+    dates: _DatePatterns
     numerals: _Numerals
 
 
@@ -327,9 +327,25 @@ def _numerals() -> _Numerals:
     )
 
 
-def _date_patterns() -> tuple[tuple[re.Pattern, tuple[int, ...]], ...]:
+_MaskPatterns = tuple[tuple[re.Pattern, tuple[int, ...]], ...]  # a pattern and its groups to mask
+
+
+@dataclass(frozen=True)
+class _DatePatterns:
     """Dates and clock times: the groups are masked (a day, month or time is not a figure; the
     year of a date stays)."""
+
+    every: _MaskPatterns  # tried on a sentence with a digit
+    without_digits: _MaskPatterns  # the languages' own (12月14日, 三季度): the only ones that match without one
+
+
+def _language_date_patterns() -> _MaskPatterns:
+    return tuple((date, (1,)) for lang in all_languages() for date in lang.numbers.date_patterns)
+
+
+def _digit_date_patterns() -> _MaskPatterns:
+    """Dates written with a day, month or time in digits, in every language; each pattern needs a
+    digit, which is what lets a sentence without one skip them all."""
     languages = all_languages()
     capital_months = _union(lang.numbers.months_needing_capital for lang in languages)
     month_names = _union((name for month in lang.time.months for name in month) for lang in languages)
@@ -356,7 +372,6 @@ def _date_patterns() -> tuple[tuple[re.Pattern, tuple[int, ...]], ...]:
     if capital_months:
         capitals = _plain(capital_months, bounded=False)
         patterns.append((re.compile(rf"\b(?:{capitals})[ \u00a0](\d{{1,2}})(?!\d)"), (1,)))
-    patterns += [(date, (1,)) for lang in languages for date in lang.numbers.date_patterns]  # 12月14日
     return tuple(patterns)
 
 
@@ -392,7 +407,8 @@ def _shared() -> _Shared:
         range_gap=re.compile(rf"[ \u00a0]?(?:-|–|—|~|〜|{range_words})[ \u00a0]?$"),
         and_gap=re.compile(rf"[ \u00a0](?:{and_words})[ \u00a0]$"),
         between_before=re.compile(rf"(?<!\w)(?:{between})[ \u00a0]+[^\w\s]{{0,4}}[ \u00a0]?$"),
-        dates=_date_patterns(),
+        dates=_DatePatterns(every=_digit_date_patterns() + _language_date_patterns(),
+                            without_digits=_language_date_patterns()),
         numerals=_numerals(),
     )
 
@@ -481,6 +497,7 @@ _PHONE_TAIL = re.compile(r"(?:[- ]?\d+)*")
 _WORD_RE = re.compile(f"[{_LATIN_LETTERS}]+")
 _DIGITS_AFTER_SCALE = re.compile(r"[ \u00a0](\d{1,3})(?=[ \u00a0])")  # "billion 230 million"
 _GAP_RE = re.compile(r"[ \u00a0\u202f]{1,2}|-(?=[A-Za-zÀ-ÿ])")
+_ANY_DIGIT = re.compile(r"\d")  # as the date patterns read \d: any script's decimal digits
 _CUT_MARK = re.compile(r"\s*(?:…|\.\.\.|\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\))")
 
 
@@ -489,9 +506,11 @@ def _match_word(s: str, p: int, words: _Words) -> re.Match | None:
     return (words.hyphenated and words.hyphenated.match(s, p)) or _WORD_RE.match(s, p)
 
 
-def _date_mask(s: str, dates: tuple[tuple[re.Pattern, tuple[int, ...]], ...]) -> list[bool]:
+def _date_mask(s: str, dates: _DatePatterns) -> list[bool]:
     masked = [False] * len(s)
-    for pattern, groups in dates:
+    # most sentences state no number in digits: the patterns that need one cannot match
+    patterns = dates.every if _ANY_DIGIT.search(s) else dates.without_digits
+    for pattern, groups in patterns:
         for m in pattern.finditer(s):
             for g in groups:
                 if m.group(g) is not None:

@@ -377,3 +377,35 @@ def test_the_month_lookahead_is_built_only_from_month_names_made_of_letters():
 def test_a_day_after_its_month_is_no_figure_whatever_the_case(sentence, language):
     values = [n.value for n in find_numbers(sentence, language)]
     assert 40_000_000 in values and 28 not in values
+
+
+def test_the_date_patterns_a_sentence_without_digits_skips_cannot_match_without_one():
+    """A sentence with no digit is masked with the languages' own date patterns only (三季度,
+    五月); the others must need a digit, whatever words stand around it."""
+    from clusterhouse.extraction.numbers import _shared
+    from clusterhouse.lang import all_languages
+
+    dates = _shared().dates
+    own = {id(pattern) for pattern, _ in dates.without_digits}
+    skipped = [pattern for pattern, _ in dates.every if id(pattern) not in own]
+    assert skipped and own <= {id(pattern) for pattern, _ in dates.every}
+    words = sorted({name for lang in all_languages() for month in lang.time.months for name in month}
+                   | {word for lang in all_languages() for word in (*lang.numbers.clock_words,
+                                                                    *lang.numbers.day_suffixes,
+                                                                    *lang.numbers.day_month_joiners,
+                                                                    *lang.numbers.hour_marks)})
+    text = " ".join(f"{word} {word.capitalize()}. {word.upper()}-{word}/" for word in words)
+    assert not any(character.isdigit() for character in text)
+    assert [pattern.pattern for pattern in skipped if pattern.search(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "values"),
+    [
+        ("前三季度，全县出口额达到十二亿元。", "zh", [1_200_000_000]),
+        ("五月份，当地企业共接到订单三千份。", "zh", [3000]),
+        ("In March, the town's forty factories hired two hundred workers.", "en", [40, 200]),
+    ],
+)
+def test_dates_in_sentences_without_digits_are_still_masked(text, language, values):
+    assert [mention.value for mention in find_numbers(text, language)] == values
