@@ -75,3 +75,38 @@ def test_the_previous_year_is_relative_to_the_year_named_before_it():
 def test_an_events_year_is_not_a_figures_year():
     expressions = find_time_expressions("The craft, inscribed by Unesco in 2009, employs 8,000 people.", "en", PUB)
     assert not any(e.has_year for e in expressions)
+
+
+JOIN_SENTENCES = [
+    "Exports rose last year to 3 billion dollars.", "In the first half of 2023 output grew.",
+    "From January to July, sales reached 5 million.", "The town has 300 firms.", "Currently, 40 % is sold abroad.",
+    "去年全县产值120亿元。", "2021年前三季度出口增长。", "1至8月销售额达到5亿元。", "全镇有企业三百家。", "目前产品销往80个国家。",
+    "Nel primo semestre del 2023 l'export è cresciuto.", "L'anno scorso le vendite sono salite.", "Il distretto conta 300 aziende.",
+    "En el primer semestre de 2023 crecieron.", "El año pasado se vendieron 5 millones.", "La ciudad tiene 300 fábricas.",
+    "Au premier semestre 2023, les ventes ont augmenté.", "L'an dernier, 5 millions.", "La ville compte 300 usines.",
+    "Im ersten Halbjahr 2023 stieg der Export.", "Im vergangenen Jahr wuchs der Umsatz.", "Die Stadt hat 300 Firmen.",
+    "No primeiro semestre de 2023 as vendas subiram.", "No ano passado, 5 milhões.", "A cidade tem 300 fábricas.",
+    "", "2019", "JANUARY-MARCH", "ogni anno", "annual output", "that same year", "du 1er janvier au 30 juin",
+]
+
+
+@pytest.mark.parametrize("code", ["en", "zh", "it", "es", "fr", "de", "pt"])
+def test_the_joined_pattern_matches_exactly_where_one_of_the_patterns_does(code):
+    from clusterhouse.extraction.periods import _rules
+
+    rules = _rules(code)
+    assert rules.any_pattern is not None
+    for sentence in JOIN_SENTENCES:
+        one = any(pattern.search(sentence) for pattern, _, _ in rules.patterns)
+        assert bool(rules.any_pattern.search(sentence)) == one, sentence
+
+
+def test_patterns_that_cannot_be_joined_are_not():
+    import re
+
+    from clusterhouse.extraction.periods import _any_of
+
+    assert _any_of([re.compile(r"(?P<y>\d{4})-(?P=y)")]) is None  # a back-reference
+    assert _any_of([re.compile("year", re.MULTILINE)]) is None
+    assert _any_of([re.compile(r"(?P<y>\d{4})"), re.compile("last year", re.IGNORECASE)]).pattern == (
+        r"(?:(?:\d{4}))|(?i:last year)")
