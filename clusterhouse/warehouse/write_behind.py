@@ -2,8 +2,8 @@
 
 Ingest and extraction go through the corpus in batches: worker processes read (or extract) a
 batch, then this process writes its rows to DuckDB. Written in turn, the workers wait for every
-write, about a second a batch of 5,000 documents (rows to Arrow, delete-and-insert, the
-checkpoint). ``WriteBehind`` runs each write in one background thread (DuckDB works outside the
+write (the rows of 5,000 files read: 0.8 s to Arrow and into DuckDB, measured; more with the
+tables grown). ``WriteBehind`` runs each write in one background thread (DuckDB works outside the
 GIL) while the next batch is being read: writes keep their order, at most one waits to be written
 (memory stays that of two batches), and a write that fails raises in the loop at the next batch or
 at the end, so a run never goes on past a batch it could not store.
