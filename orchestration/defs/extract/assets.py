@@ -62,21 +62,21 @@ def extract_within_limits(pending: list[DocumentInput], settings: Settings) -> l
             for doc, outcome in zip(pending, outcomes)]
 
 
-def _pending_documents(settings: Settings, ids: list[str]) -> list[DocumentInput]:
-    with connect(settings.build_path) as con:
-        con.register("batch_ids", pa.table({"document_id": pa.array(ids, pa.string())}))
-        rows = con.execute(_PENDING_BATCH).fetchall()
-        con.unregister("batch_ids")
+def _pending_documents(con, ids: list[str]) -> list[DocumentInput]:
+    con.register("batch_ids", pa.table({"document_id": pa.array(ids, pa.string())}))
+    rows = con.execute(_PENDING_BATCH).fetchall()
+    con.unregister("batch_ids")
     return [DocumentInput(document_id=row[0], text=row[1], language=row[2], published_date=row[3], title=row[4])
             for row in rows]
 
 
-def _write_batch(settings: Settings, ids: list[str], rows_by_table: dict[str, list[dict]]) -> None:
-    """A batch's rows, in place of what its documents had (raw.extracted_documents last)."""
+def _write_batch(cursor, ids: list[str], rows_by_table: dict[str, list[dict]]) -> None:
+    """A batch's rows, in place of what its documents had (raw.extracted_documents last), through
+    the writer thread's own cursor."""
     schemas = {table: schema for table, schema, _ in _TABLES} | dict([_DONE_TABLE])
-    with connect(settings.build_path) as con:
+    with cursor:
         for table, rows in rows_by_table.items():
-            replace_rows(con, table, raw_tables.to_arrow(rows, schemas[table]), "document_id", ids)
+            replace_rows(cursor, table, raw_tables.to_arrow(rows, schemas[table]), "document_id", ids)
 
 
 @dg.multi_asset(
@@ -106,11 +106,13 @@ def extract_figures(context: dg.AssetExecutionContext, clusterhouse: Clusterhous
     added_counts = {table: 0 for table, _, _ in _TABLES}
     skipped_reasons: set[str] = set()
     # in batches, so that memory does not grow with the corpus: texts in, rows out, one batch at a
-    # time; a batch's rows are written while the workers extract the next
-    with WriteBehind() as writer:
+    # time; a batch's rows are written while the workers extract the next (one connection open
+    # throughout, a cursor for each thread: connections opened and closed by two threads at once
+    # race in DuckDB)
+    with connect(settings.build_path) as con, WriteBehind() as writer:
         for start in range(0, len(pending_ids), EXTRACT_BATCH):
             ids = pending_ids[start:start + EXTRACT_BATCH]
-            pending = _pending_documents(settings, ids)
+            pending = _pending_documents(con, ids)
             results = extract_within_limits(pending, settings)
             now = datetime.now(timezone.utc)
             done_rows = [
@@ -121,7 +123,7 @@ def extract_figures(context: dg.AssetExecutionContext, clusterhouse: Clusterhous
             ]
             added = {table: [row for result in results for row in getattr(result, field)]
                      for table, _, field in _TABLES}
-            writer.submit(_write_batch, settings, ids, {**added, _DONE_TABLE[0]: done_rows})
+            writer.submit(_write_batch, con.cursor(), ids, {**added, _DONE_TABLE[0]: done_rows})
             for result in results:
                 if result.error:
                     context.log.warning(f"extraction failed for document {result.document_id}: {result.error}")

@@ -21,7 +21,6 @@ from clusterhouse.documents.inventory import (
     scan,
 )
 from clusterhouse.reference.tables import place_rows, product_rows, product_synonym_rows
-from clusterhouse.settings import Settings
 from clusterhouse.warehouse import connect, ensure_tables, prepare_build, raw_tables, replace_rows
 from clusterhouse.warehouse.write_behind import WriteBehind
 from orchestration.defs.resources import WAREHOUSE_POOL, ClusterhouseResource
@@ -40,12 +39,13 @@ def _known_files(con) -> dict[str, tuple[str, str | None]]:
     return {path: (fingerprint, stamp) for path, fingerprint, stamp in rows}
 
 
-def _write_batch(settings: Settings, paths: list[str], rows: IngestRows) -> None:
-    """A batch's rows in place of what its files had (raw.source_files last)."""
-    with connect(settings.build_path) as con:
+def _write_batch(cursor, paths: list[str], rows: IngestRows) -> None:
+    """A batch's rows in place of what its files had (raw.source_files last), through the writer
+    thread's own cursor."""
+    with cursor:
         for (table, schema), key, new_rows in zip(_INGEST_TABLES, ("path", "source_path", "path"),
                                                   (rows.documents, rows.rejected, rows.files)):
-            replace_rows(con, table, raw_tables.to_arrow(new_rows, schema), key, paths)
+            replace_rows(cursor, table, raw_tables.to_arrow(new_rows, schema), key, paths)
 
 
 @dg.multi_asset(
@@ -75,15 +75,16 @@ def ingest_documents(context: dg.AssetExecutionContext, clusterhouse: Clusterhou
     documents_loaded = rejected_this_run = 0
     # in batches, so that memory does not grow with the corpus; each batch's raw.source_files rows
     # are written last, so a run killed half-way reads that batch's files again. A batch is written
-    # while the workers read the next.
-    with WriteBehind() as writer:
+    # while the workers read the next (through a cursor of one connection open throughout:
+    # connections opened and closed by two threads at once race in DuckDB).
+    with connect(settings.build_path) as con, WriteBehind() as writer:
         for start in range(0, len(plan.to_read), INGEST_BATCH):
             batch = plan.to_read[start:start + INGEST_BATCH]
             results = read_files(settings.raw_dir, batch, settings.extract_workers, settings.limits)
             rows = ingest_rows(IngestPlan(to_read=batch, removed=[], unchanged=0), results, now)
             for rejection in rows.rejected:
                 context.log.warning(f"rejected {rejection['path']}: {rejection['reason']}")
-            writer.submit(_write_batch, settings, [state.path for state in batch], rows)
+            writer.submit(_write_batch, con.cursor(), [state.path for state in batch], rows)
             documents_loaded += len(rows.documents)
             rejected_this_run += len(rows.rejected)
             del results, rows
