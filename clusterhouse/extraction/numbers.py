@@ -60,6 +60,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from clusterhouse.lang import Language, all_languages, language
+from clusterhouse.text.words import word_then_digit
 
 __all__ = ["NumberMention", "find_numbers", "parse_decimal"]
 
@@ -339,8 +340,9 @@ class _DatePatterns:
     without_digits: _MaskPatterns  # the languages' own (12月14日, 三季度): the only ones that match without one
 
 
-def _language_date_patterns() -> _MaskPatterns:
-    return tuple((date, (1,)) for lang in all_languages() for date in lang.numbers.date_patterns)
+def _date_patterns() -> _DatePatterns:
+    own = tuple((date, (1,)) for lang in all_languages() for date in lang.numbers.date_patterns)
+    return _DatePatterns(every=_digit_date_patterns() + own, without_digits=own)
 
 
 def _digit_date_patterns() -> _MaskPatterns:
@@ -354,6 +356,7 @@ def _digit_date_patterns() -> _MaskPatterns:
     joiners = _plain(_union(lang.numbers.day_month_joiners for lang in languages), bounded=False)
     hour_marks = _plain(_union(lang.numbers.hour_marks for lang in languages) | {":"}, bounded=False)
     clock_words = _plain(_union(lang.numbers.clock_words for lang in languages), bounded=True)
+    month_then_day = word_then_digit(month_names, r"[ \u00a0]")
     patterns = [
         # 2021-12-14, 2021/12/14, 2021.12.14: keep the year, drop month and day
         (re.compile(r"(?<![\d.,])(?:19|20)\d\d([-/.]\d{1,2}[-/.]\d{1,2})(?![\d])"), (1,)),
@@ -366,24 +369,13 @@ def _digit_date_patterns() -> _MaskPatterns:
         # a day before its month: 14 dicembre, 1er janvier, 28th of December
         (re.compile(rf"(?<![\d.,])({day})[ \u00a0]?(?:(?:{joiners}) )?(?:{months})\b", re.IGNORECASE), (1,)),
         # a day after its month: Dec. 28, December 28th
-        (re.compile(rf"\b{_word_then_digit(month_names)}(?:{months})\.?[ \u00a0]({day})(?![\d.,]\d)(?!\d)",
+        (re.compile(rf"\b{month_then_day}(?:{months})\.?[ \u00a0]({day})(?![\d.,]\d)(?!\d)",
                     re.IGNORECASE), (1,)),
     ]
     if capital_months:
         capitals = _plain(capital_months, bounded=False)
         patterns.append((re.compile(rf"\b(?:{capitals})[ \u00a0](\d{{1,2}})(?!\d)"), (1,)))
     return tuple(patterns)
-
-
-def _word_then_digit(words: Iterable[str]) -> str:
-    """A lookahead for "one of these words, an optional dot, a space, a digit" that the regex engine
-    checks before trying each of a hundred month names case-blind at every word edge (three times
-    faster: that one pattern was a third of masking dates). Empty when a word is not all letters."""
-    words = list(words)
-    if not words or not all(word.isalpha() for word in words):
-        return ""
-    shortest, longest = min(map(len, words)), max(map(len, words))
-    return rf"(?=[^\W\d_]{{{shortest},{longest}}}\.?[ \u00a0]\d)"
 
 
 @lru_cache(maxsize=1)
@@ -407,8 +399,7 @@ def _shared() -> _Shared:
         range_gap=re.compile(rf"[ \u00a0]?(?:-|–|—|~|〜|{range_words})[ \u00a0]?$"),
         and_gap=re.compile(rf"[ \u00a0](?:{and_words})[ \u00a0]$"),
         between_before=re.compile(rf"(?<!\w)(?:{between})[ \u00a0]+[^\w\s]{{0,4}}[ \u00a0]?$"),
-        dates=_DatePatterns(every=_digit_date_patterns() + _language_date_patterns(),
-                            without_digits=_language_date_patterns()),
+        dates=_date_patterns(),
         numerals=_numerals(),
     )
 

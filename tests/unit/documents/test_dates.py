@@ -299,8 +299,8 @@ def test_a_month_name_before_its_day_is_found_where_it_stands(text, expected):
 
 
 def test_the_month_name_lookahead_needs_names_of_letters_only():
-    from clusterhouse.documents.dates import _month_then_digit
+    from clusterhouse.text.words import word_then_digit
 
-    assert _month_then_digit(["may", "june", "september"]) == r"(?=[^\W\d_]{3,9}\.?[\s\-]*\d)"
-    assert _month_then_digit(["sept.", "may"]) == ""
-    assert _month_then_digit([]) == ""
+    assert word_then_digit(["may", "june", "september"], r"[\s\-]*") == r"(?=[^\W\d_]{3,9}\.?[\s\-]*\d)"
+    assert word_then_digit(["sept.", "may"], r"[\s\-]*") == ""
+    assert word_then_digit([], r"[\s\-]*") == ""

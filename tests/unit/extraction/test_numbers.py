@@ -364,11 +364,11 @@ def test_odd_fragments_do_not_crash(text):
 def test_the_month_lookahead_is_built_only_from_month_names_made_of_letters():
     import re
 
-    from clusterhouse.extraction.numbers import _word_then_digit
+    from clusterhouse.text.words import word_then_digit
 
-    ahead = re.compile(_word_then_digit(["dec", "dicembre", "Dezember"]))
+    ahead = re.compile(word_then_digit(["dec", "dicembre", "Dezember"], "[ \u00a0]"))
     assert ahead.match("Dicembre 28") and ahead.match("Dec. 3") and not ahead.match("dicembre scorso")
-    assert _word_then_digit(["dec", "kanun-i evvel"]) == ""  # a name with a hyphen or a space: no lookahead
+    assert word_then_digit(["dec", "kanun-i evvel"], "[ \u00a0]") == ""  # a name with a hyphen or a space: no lookahead
 
 
 @pytest.mark.parametrize("sentence, language", [("Sales reached 40 million on Dec. 28, 2023.", "en"),
