@@ -30,6 +30,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -100,6 +101,13 @@ def signatures(documents: Iterable[tuple[str, str]]) -> list[Signature]:
     return found
 
 
+def warm_up() -> None:
+    """Import datasketch before the hashing workers fork, so that they inherit it: its package
+    imports scipy (about 1 s a process), and workers are forked for every batch of documents."""
+    lsh_bands()
+
+
+@lru_cache(maxsize=1)
 def lsh_bands() -> tuple[int, int]:
     """(bands, rows per band) that datasketch's MinHashLSH would choose for our threshold."""
     from datasketch import MinHashLSH

@@ -9,7 +9,7 @@ import pytest
 from orchestration.defs.extract.assets import extract_figures
 from orchestration.defs.extract.checks import evidence_spans_point_into_the_text, no_figure_after_publication
 from orchestration.defs.ingest.assets import ingest_documents, reference_tables
-from orchestration.defs.ingest.checks import rejected_files_have_reasons
+from orchestration.defs.ingest.checks import documents_have_text_and_language, rejected_files_have_reasons
 from orchestration.defs.resources import ClusterhouseResource
 from tests.conftest import FIXTURES, copy_documents, query
 
@@ -44,6 +44,32 @@ def test_the_raw_layer_checks_pass_on_it(raw_layer):
     assert evidence_spans_point_into_the_text(checked).passed
     assert no_figure_after_publication(checked).passed
     assert rejected_files_have_reasons(checked).passed
+    assert documents_have_text_and_language(checked).passed
+
+
+def test_the_raw_layer_checks_find_a_misplaced_span_and_a_blank_text(raw_layer):
+    import duckdb
+
+    checked = ClusterhouseResource(build_path=str(raw_layer.build_path))
+
+    def change(sql: str, *parameters) -> None:
+        with duckdb.connect(str(raw_layer.build_path)) as con:
+            con.execute(sql, list(parameters))
+
+    figure_id, document_id = query(raw_layer.build_path,
+                                   "select figure_id, document_id from raw.figures order by figure_id limit 1")[0]
+    # the same article read from a second file, its text spaced otherwise: the spans fit the first
+    change("""insert into raw.documents by name
+              select * replace ('copy/' || path as path, '  ' || text as text)
+              from raw.documents where document_id = ?""", document_id)
+    assert evidence_spans_point_into_the_text(checked).passed
+    change("update raw.figures set value_start = value_start + 1 where figure_id = ?", figure_id)
+    misplaced = evidence_spans_point_into_the_text(checked)
+    assert not misplaced.passed and misplaced.metadata["misplaced"].value == 1
+    change("update raw.documents set text = ' \n\t ' where path = (select min(path) from raw.documents "
+           "where document_id <> ?)", document_id)
+    blank = documents_have_text_and_language(checked)
+    assert not blank.passed and len(blank.metadata["documents_without_text_or_language"].value) == 1
 
 
 def test_a_second_materialisation_reads_and_extracts_nothing_again(raw_layer):

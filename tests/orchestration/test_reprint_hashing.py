@@ -30,3 +30,22 @@ def test_a_chunk_whose_hashing_fails_gets_empty_signatures_and_the_rest_go_on(mo
     assert [s.document_id for s in found] == ["a", "bad", "c"]
     assert found[0].shingle_count == 0 and found[1].shingle_count == 0, "a and bad shared the failed task"
     assert found[2].shingle_count > 0 and len(found[2].hashvalues) == reprints.NUM_PERM
+
+
+def test_the_hashing_workers_inherit_datasketch_from_the_parent(monkeypatch):
+    """Workers are forked for every batch of texts; datasketch's import (scipy with it, about 1 s)
+    is paid once in the parent, before the fork, not in each worker of each batch."""
+    import sys
+
+    passed = {}
+    real = assets.bounded_map
+
+    def recording(*args, **kwargs):
+        passed.update(kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(assets, "bounded_map", recording)
+    assets._signatures([("d1", "Article about the socks of Datang " * 5)], load_settings())
+    assert passed["prepare"] is reprints.warm_up
+    reprints.warm_up()
+    assert "datasketch" in sys.modules

@@ -5,15 +5,20 @@ import dagster as dg
 from clusterhouse.warehouse import connect
 from orchestration.defs.resources import ClusterhouseResource
 
-# DuckDB strings are 1-based; offsets are Python's 0-based character offsets.
+# DuckDB strings are 1-based; offsets are Python's 0-based character offsets. A document read from
+# two files has a row for each (the same article, its text perhaps spaced otherwise): a figure is
+# misplaced when its spans fit neither. Joined, not grouped first: grouping every text by document
+# took twice as long (1.3 s at 100,000 documents).
 _MISPLACED_EVIDENCE = """
-    select f.figure_id, d.path
+    select f.figure_id, min(d.path) as path
     from raw.figures f
-    join (select document_id, any_value(path) as path, any_value(text) as text
-          from raw.documents group by document_id) d using (document_id)
-    where substring(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) <> f.evidence
-       or f.value_start < f.sentence_start or f.value_end > f.sentence_end
-       or substring(d.text, f.value_start + 1, f.value_end - f.value_start) <> f.value_text
+    join raw.documents d using (document_id)
+    group by f.figure_id
+    having not bool_or(
+        substring(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) = f.evidence
+        and f.value_start >= f.sentence_start and f.value_end <= f.sentence_end
+        and substring(d.text, f.value_start + 1, f.value_end - f.value_start) = f.value_text)
+    order by f.figure_id
 """
 
 

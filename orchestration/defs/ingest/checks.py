@@ -10,7 +10,10 @@ from orchestration.defs.resources import ClusterhouseResource
 def documents_have_text_and_language(clusterhouse: ClusterhouseResource) -> dg.AssetCheckResult:
     with connect(clusterhouse.settings().build_path, read_only=True) as con:
         missing = con.execute(
-            "select path from raw.documents where coalesce(trim(text), '') = '' or language is null order by path"
+            # a text with no character but white space: found at its first visible character (trimming
+            # copied every text, 0.5 s at 100,000 documents)
+            "select path from raw.documents where language is null or not regexp_matches(coalesce(text, ''), '\\S') "
+            "order by path"
         ).fetchall()
     return dg.AssetCheckResult(
         passed=not missing,

@@ -52,7 +52,7 @@ def _signatures(documents: list[tuple[str, str]], settings: Settings) -> list[re
     outcomes = bounded_map(reprints.signatures, chunks, workers=settings.extract_workers,
                            seconds=settings.limits.seconds_per_document * len(chunks[0]) if chunks else 0,
                            memory_bytes=settings.limits.worker_memory_bytes, what="hashing for reprints",
-                           batch_size=1)
+                           batch_size=1, prepare=reprints.warm_up)
     found = []
     for chunk, outcome in zip(chunks, outcomes):
         if isinstance(outcome, Stopped):
