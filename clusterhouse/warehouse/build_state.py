@@ -106,6 +106,12 @@ def _versions() -> str:
     return ",".join(found)
 
 
+def model_digest(project_dir: Path) -> str:
+    """The hash of what turns the same rows into marts: the dbt project's files and the versions
+    of the code. The incremental models may build on the last build's tables only while it holds."""
+    return hashlib.sha256((_versions() + project_digest(project_dir)).encode()).hexdigest()
+
+
 def input_fingerprint(con: duckdb.DuckDBPyConnection, tables: list[str], project_dir: Path) -> str:
     """The hash of what a dbt build of this warehouse would read."""
     digest = hashlib.sha256()
@@ -116,13 +122,15 @@ def input_fingerprint(con: duckdb.DuckDBPyConnection, tables: list[str], project
     return digest.hexdigest()
 
 
-def record_fingerprint(con: duckdb.DuckDBPyConnection, fingerprint: str | None) -> None:
-    """Store the fingerprint of a green build; None before a build starts, so that a build that
-    dies half-way is never taken for a finished one."""
+def record_fingerprint(con: duckdb.DuckDBPyConnection, fingerprint: str | None, models: str | None = None) -> None:
+    """Store the fingerprint of a green build, and the ``model_digest`` it was built with; None
+    before a build starts, so that a build that dies half-way is never taken for a finished one."""
     con.execute(f"create table if not exists {FINGERPRINT_TABLE} (fingerprint varchar, built_at timestamptz)")
+    con.execute(f"alter table {FINGERPRINT_TABLE} add column if not exists model_digest varchar")
     con.execute(f"delete from {FINGERPRINT_TABLE}")
     if fingerprint is not None:
-        con.execute(f"insert into {FINGERPRINT_TABLE} values (?, ?)", [fingerprint, datetime.now(timezone.utc)])
+        con.execute(f"insert into {FINGERPRINT_TABLE} (fingerprint, built_at, model_digest) values (?, ?, ?)",
+                    [fingerprint, datetime.now(timezone.utc), models])
 
 
 def recorded_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
@@ -132,6 +140,19 @@ def recorded_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
     except duckdb.CatalogException:
         return None
     return row[0] if row else None
+
+
+def builds_on_last_build(con: duckdb.DuckDBPyConnection, models: str) -> bool:
+    """Whether dbt's incremental models may add to the tables of this warehouse's last build: it
+    ended green (a build that failed or died leaves no fingerprint) and was made by the same dbt
+    project and code (``models``, a model_digest). Otherwise the build must be a full refresh."""
+    try:
+        row = con.execute(f"select model_digest from {FINGERPRINT_TABLE}").fetchone()
+    except duckdb.BinderException:  # recorded before model digests were
+        return False
+    except duckdb.CatalogException:
+        return False
+    return row is not None and row[0] == models
 
 
 def published_fingerprint(warehouse_path: Path) -> str | None:

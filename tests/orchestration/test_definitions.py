@@ -18,7 +18,7 @@ EXPECTED_KEYS = {
     "staging/stg_raw__product_taxonomy", "staging/stg_seeds__exchange_rates",
     "staging/stg_raw__events", "staging/stg_raw__near_duplicates", "staging/stg_raw__dropped_figures",
     "intermediate/int_documents__deduplicated", "intermediate/int_places__with_lineage",
-    "intermediate/int_clusters__identified", "intermediate/int_figures__attributed",
+    "intermediate/int_clusters__changed", "intermediate/int_clusters__identified", "intermediate/int_figures__attributed",
     "intermediate/int_documents__copies", "intermediate/int_figures__flagged", "intermediate/int_events__attributed",
     "marts/dim_document", "marts/dim_cluster", "marts/dim_place", "marts/dim_product",
     "marts/fct_cluster_metric", "marts/fct_cluster_output", "marts/fct_cluster_exports",

@@ -134,3 +134,29 @@ def test_a_failed_run_leaves_the_last_good_warehouse(changing):
     assert query(changing.warehouse_path, "select count(*) from marts.fct_cluster_metric") == before
     assert reader.execute("select count(*) from marts.dim_document").fetchone()[0] == documents > 0
     reader.close()
+
+
+def test_the_incremental_models_add_up_to_what_a_full_refresh_builds(tmp_path):
+    """The figures' models compute again only the clusters whose inputs changed. A translation read
+    one night, and its original and a reprint the next (the old document becomes a copy, the votes
+    of its figures change), must give the marts a full refresh of the same inputs gives."""
+    settings = temporary_settings(tmp_path)
+    copy_documents(FIXTURES / "pipeline", settings.raw_dir)
+    later = ["shengzhou_xinhua.txt", "shengzhou_mirror.txt"]
+    for path in (FIXTURES / "reconciliation").iterdir():
+        if path.name not in later:
+            shutil.copyfile(path, settings.raw_dir / path.name)
+    assert run_refresh(settings, quiet=True, exports=False)
+    for name in later:
+        shutil.copyfile(FIXTURES / "reconciliation" / name, settings.raw_dir / name)
+    assert run_refresh(settings, quiet=True, exports=False)
+    changed = dict(query(settings.build_path, "select is_changed, count(*) from intermediate.int_clusters__changed "
+                                              "group by 1"))
+    assert changed[True] > 0 and changed[False] > 0, "the second build computed some clusters again, not all"
+    marts = every_mart(settings.warehouse_path)
+    flagged = query(settings.build_path, "select * from intermediate.int_figures__flagged order by all")
+
+    assert run_refresh(settings, quiet=True, exports=False, rebuild=True)  # dbt build --full-refresh
+    assert query(settings.build_path, "select bool_and(is_changed) from intermediate.int_clusters__changed") == [(True,)]
+    assert every_mart(settings.warehouse_path) == marts
+    assert query(settings.build_path, "select * from intermediate.int_figures__flagged order by all") == flagged

@@ -1,3 +1,5 @@
+{{ config(materialized='incremental', incremental_strategy='append', pre_hook="{{ delete_changed_clusters() }}") }}
+-- incremental by cluster (macros/changed_clusters.sql); depends_on: {{ ref('int_clusters__changed') }}
 -- Every cluster figure with where it comes from (its document, or the original its document
 -- copies) and, when other figures for the same cluster, metric, year and period say otherwise,
 -- whether it is a likely unit slip.
@@ -22,6 +24,7 @@ with figures as (
             as comparable_value
     from {{ ref('int_figures__attributed') }} as figures
     left join {{ ref('int_documents__copies') }} as copies using (document_id)
+    where true {{ only_changed_clusters('figures.cluster_id') }}
 ),
 
 comparable as (

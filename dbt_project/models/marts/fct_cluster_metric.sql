@@ -1,3 +1,5 @@
+{{ config(materialized='incremental', incremental_strategy='append', pre_hook="{{ delete_changed_clusters() }}") }}
+-- incremental by cluster (macros/changed_clusters.sql); depends_on: {{ ref('int_clusters__changed') }}
 -- One row per figure a document states about a cluster, with its evidence and where it sits
 -- in the document's text; copies and likely unit slips are marked, never removed.
 select
@@ -33,3 +35,4 @@ select
     figures.extractor_version
 from {{ ref('int_figures__flagged') }} as figures
 inner join {{ ref('dim_cluster') }} as clusters using (cluster_id)
+where true {{ only_changed_clusters('figures.cluster_id') }}

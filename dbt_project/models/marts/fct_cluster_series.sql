@@ -1,3 +1,5 @@
+{{ config(materialized='incremental', incremental_strategy='append', pre_hook="{{ delete_changed_clusters() }}") }}
+-- incremental by cluster (macros/changed_clusters.sql); depends_on: {{ ref('int_clusters__changed') }}
 -- One canonical figure per cluster, metric, year and period, chosen among every document's
 -- figures (fct_cluster_metric) by this precedence, each rule deciding only when the ones
 -- before it tie:
@@ -23,6 +25,7 @@ with figures as (
     inner join {{ ref('dim_document') }} as documents using (document_id)
     where metric.year is not null
       and not metric.is_restatement
+      {{ only_changed_clusters('metric.cluster_id') }}
 ),
 
 candidates as (

@@ -5,6 +5,10 @@ failing test fails the run, so nothing is published from a warehouse that does n
 When nothing dbt reads has changed since the build that was published and exported, the build is
 skipped and so are the publish and the exports after it (clusterhouse/warehouse/build_state.py);
 the run tag `clusterhouse/rebuild` forces them.
+The models of figures by cluster are incremental (dbt_project/models/intermediate/
+int_clusters__changed.sql): a build adds to the last one's tables only when that build ended green
+here, made by the same dbt project and code; otherwise, or when a rebuild is asked for, dbt runs
+with --full-refresh.
 """
 
 
@@ -20,8 +24,10 @@ from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtC
 
 from clusterhouse.warehouse import connect
 from clusterhouse.warehouse.build_state import (
+    builds_on_last_build,
     input_fingerprint,
     keep_partial_parse,
+    model_digest,
     record_fingerprint,
     reuse_partial_parse,
     source_tables,
@@ -77,20 +83,26 @@ def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, clu
                              f"published or exported: {', '.join(stale)}. dbt is not run again")
             yield from _unchanged_build(context, fingerprint)
             return
+        models = model_digest(dbt_project.project_dir)
+        incremental = builds_on_last_build(con, models) and not forced
         record_fingerprint(con, None)
-    context.log.info(f"building for inputs {fingerprint[:12]}; not yet built for them: {', '.join(stale) or 'none'}")
+    context.log.info(f"building for inputs {fingerprint[:12]}; not yet built for them: {', '.join(stale) or 'none'}; "
+                     + ("the incremental models add to the last build" if incremental else
+                        "a full refresh (the last build did not end green here, or was made by another dbt project "
+                        "or code, or the run asked for a rebuild)"))
     # profiles.yml reads the build warehouse from this var: dbt never opens the published file
     build_warehouse = json.dumps({"build_warehouse": str(settings.build_path)})
     # dbt's unit tests check the SQL, not the data: the test suite runs them (tests/pipeline), a
     # refresh need not spend seconds on them every night
     target = Path(dbt_project.project_dir, "target", f"warehouse_models-{context.run.run_id[:8]}-{uuid.uuid4().hex[:7]}")
     reuse_partial_parse(settings.build_path, target, dbt_project.project_dir)
-    invocation = dbt.cli(["build", "--exclude-resource-type", "unit_test", "--vars", build_warehouse],
+    invocation = dbt.cli(["build", "--exclude-resource-type", "unit_test", "--vars", build_warehouse,
+                          *([] if incremental else ["--full-refresh"])],
                          context=context, target_path=target)
     yield from invocation.stream()
     keep_partial_parse(settings.build_path, target, dbt_project.project_dir)
     with connect(settings.build_path) as con:
-        record_fingerprint(con, fingerprint)  # published with the marts it describes
+        record_fingerprint(con, fingerprint, models)  # published with the marts it describes
     # each invocation leaves its own copy of the manifest and logs (~1.5 MB) under target/
     shutil.rmtree(invocation.target_path, ignore_errors=True)
 

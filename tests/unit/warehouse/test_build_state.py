@@ -9,11 +9,15 @@ import duckdb
 import pytest
 
 from clusterhouse.warehouse.build_state import (
+    FINGERPRINT_TABLE,
+    builds_on_last_build,
     export_marker,
     input_fingerprint,
     keep_partial_parse,
+    model_digest,
     published_fingerprint,
     record_fingerprint,
+    recorded_fingerprint,
     reuse_partial_parse,
     source_tables,
     stale_outputs,
@@ -125,3 +129,23 @@ def test_a_kept_parse_is_reused_only_by_the_project_folder_that_made_it(tmp_path
     reuse_partial_parse(build_path, moved, tmp_path / "elsewhere" / "dbt")
     assert (same / "partial_parse.msgpack").read_bytes() == b"parse of " + str(project).encode()
     assert not (moved / "partial_parse.msgpack").exists()
+
+
+def test_the_incremental_models_build_on_a_green_build_of_the_same_project_only(con, project):
+    models = model_digest(project)
+    assert not builds_on_last_build(con, models), "no build yet"
+    record_fingerprint(con, input_fingerprint(con, TABLES, project), models)
+    assert builds_on_last_build(con, models)
+    record_fingerprint(con, None)  # what a build does as it starts: one that dies leaves this
+    assert not builds_on_last_build(con, models)
+    record_fingerprint(con, input_fingerprint(con, TABLES, project), models)
+    (project / "models" / "m.sql").write_text("select 2", encoding="utf-8")
+    assert model_digest(project) != models and not builds_on_last_build(con, model_digest(project))
+
+
+def test_a_build_recorded_before_model_digests_is_built_afresh(con, project):
+    con.execute(f"create table {FINGERPRINT_TABLE} (fingerprint varchar, built_at timestamptz)")
+    con.execute(f"insert into {FINGERPRINT_TABLE} values ('abc', now())")
+    assert not builds_on_last_build(con, model_digest(project))
+    record_fingerprint(con, "def", model_digest(project))  # the old table gains the column
+    assert recorded_fingerprint(con) == "def" and builds_on_last_build(con, model_digest(project))
