@@ -25,6 +25,7 @@ import duckdb
 from clusterhouse.warehouse.connect import connect
 
 FINGERPRINT_TABLE = "raw.build_fingerprint"
+MODELS_TABLE = "raw.build_model_digest"  # the dbt project and code the fingerprinted build was made by
 # dbt's own files; target/, logs/ and dbt_packages/ are what dbt writes, not what it reads
 PROJECT_GLOBS = ("models/**/*", "seeds/**/*", "macros/**/*", "tests/**/*", "analyses/**/*", "*.yml")
 # the code that turns the same rows into other marts or files
@@ -124,13 +125,20 @@ def input_fingerprint(con: duckdb.DuckDBPyConnection, tables: list[str], project
 
 def record_fingerprint(con: duckdb.DuckDBPyConnection, fingerprint: str | None, models: str | None = None) -> None:
     """Store the fingerprint of a green build, and the ``model_digest`` it was built with; None
-    before a build starts, so that a build that dies half-way is never taken for a finished one."""
+    before a build starts, so that a build that dies half-way is never taken for a finished one.
+
+    The model digest is kept in a table of its own, beside the fingerprint it goes with: a release
+    before it writes two columns into raw.build_fingerprint, so that table keeps them (a rollback
+    still builds), and a build by such a release leaves a fingerprint no model digest goes with."""
     con.execute(f"create table if not exists {FINGERPRINT_TABLE} (fingerprint varchar, built_at timestamptz)")
-    con.execute(f"alter table {FINGERPRINT_TABLE} add column if not exists model_digest varchar")
+    con.execute(f"alter table {FINGERPRINT_TABLE} drop column if exists model_digest")  # put there by 118bb81
+    con.execute(f"create table if not exists {MODELS_TABLE} (fingerprint varchar, model_digest varchar)")
     con.execute(f"delete from {FINGERPRINT_TABLE}")
+    con.execute(f"delete from {MODELS_TABLE}")
     if fingerprint is not None:
-        con.execute(f"insert into {FINGERPRINT_TABLE} (fingerprint, built_at, model_digest) values (?, ?, ?)",
-                    [fingerprint, datetime.now(timezone.utc), models])
+        con.execute(f"insert into {FINGERPRINT_TABLE} values (?, ?)", [fingerprint, datetime.now(timezone.utc)])
+        if models is not None:
+            con.execute(f"insert into {MODELS_TABLE} values (?, ?)", [fingerprint, models])
 
 
 def recorded_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
@@ -147,9 +155,8 @@ def builds_on_last_build(con: duckdb.DuckDBPyConnection, models: str) -> bool:
     ended green (a build that failed or died leaves no fingerprint) and was made by the same dbt
     project and code (``models``, a model_digest). Otherwise the build must be a full refresh."""
     try:
-        row = con.execute(f"select model_digest from {FINGERPRINT_TABLE}").fetchone()
-    except duckdb.BinderException:  # recorded before model digests were
-        return False
+        row = con.execute(f"""select models.model_digest from {FINGERPRINT_TABLE} as built
+                              join {MODELS_TABLE} as models using (fingerprint)""").fetchone()
     except duckdb.CatalogException:
         return False
     return row is not None and row[0] == models

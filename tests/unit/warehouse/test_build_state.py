@@ -147,5 +147,15 @@ def test_a_build_recorded_before_model_digests_is_built_afresh(con, project):
     con.execute(f"create table {FINGERPRINT_TABLE} (fingerprint varchar, built_at timestamptz)")
     con.execute(f"insert into {FINGERPRINT_TABLE} values ('abc', now())")
     assert not builds_on_last_build(con, model_digest(project))
-    record_fingerprint(con, "def", model_digest(project))  # the old table gains the column
+    record_fingerprint(con, "def", model_digest(project))
     assert recorded_fingerprint(con) == "def" and builds_on_last_build(con, model_digest(project))
+
+
+def test_a_build_by_an_earlier_release_in_between_is_not_built_on(con, project):
+    """Rolled back for a night and forward again: the earlier release writes its two columns and
+    knows nothing of the model digest; the next build must start afresh."""
+    models = model_digest(project)
+    record_fingerprint(con, "new", models)
+    con.execute(f"delete from {FINGERPRINT_TABLE}")  # what the earlier release does, then its build
+    con.execute(f"insert into {FINGERPRINT_TABLE} values (?, ?)", ["old", "2026-11-30 00:00:00+00"])
+    assert not builds_on_last_build(con, models)
