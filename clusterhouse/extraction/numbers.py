@@ -615,13 +615,16 @@ class _Scanner:
         self.shared = _shared()
         self.zh = self.shared.numerals
         self.s = _normalise(text)
-        self.masked = _date_mask(self.s, self.shared.dates)
+        self.masked: list[bool] = []  # made by run(): two sentences in five hold nothing a number starts with
         self.found: list[_Found] = []
 
     # -- main loop
     def run(self) -> list[_Found]:
         s, n, i, zh = self.s, len(self.s), 0, self.zh
         starts, prefix_starts = _number_starts(self.code), _prefix_starts()
+        if starts.search(s) is None:
+            return self.found
+        self.masked = _date_mask(s, self.shared.dates)
         while i < n:
             start = starts.search(s, i)
             if start is None:
