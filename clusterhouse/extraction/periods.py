@@ -187,6 +187,7 @@ def _rules(code: str) -> _Rules:
 
 
 _NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
+_NUMBERED_BACK_REFERENCE = re.compile(r"(?<!\\)\\[1-9]")  # the alternation numbers the groups anew
 _JOINABLE_FLAGS = re.IGNORECASE | re.UNICODE
 
 
@@ -198,7 +199,8 @@ def _any_of(patterns: Iterable[re.Pattern]) -> re.Pattern | None:
     has flags an alternation cannot keep."""
     parts = []
     for pattern in patterns:
-        if pattern.flags & ~_JOINABLE_FLAGS or "(?P=" in pattern.pattern:
+        if (pattern.flags & ~_JOINABLE_FLAGS or "(?P=" in pattern.pattern
+                or _NUMBERED_BACK_REFERENCE.search(pattern.pattern)):
             return None
         source = _NAMED_GROUP.sub("(?:", pattern.pattern)
         parts.append(f"(?i:{source})" if pattern.flags & re.IGNORECASE else f"(?:{source})")

@@ -113,11 +113,12 @@ def model_digest(project_dir: Path) -> str:
     return hashlib.sha256((_versions() + project_digest(project_dir)).encode()).hexdigest()
 
 
-def input_fingerprint(con: duckdb.DuckDBPyConnection, tables: list[str], project_dir: Path) -> str:
-    """The hash of what a dbt build of this warehouse would read."""
+def input_fingerprint(con: duckdb.DuckDBPyConnection, tables: list[str], project_dir: Path,
+                      models: str | None = None) -> str:
+    """The hash of what a dbt build of this warehouse would read: the tables' rows, and what turns
+    them into marts (``models``, the project's ``model_digest``, made here unless given)."""
     digest = hashlib.sha256()
-    digest.update(_versions().encode())
-    digest.update(project_digest(project_dir).encode())
+    digest.update((models or model_digest(project_dir)).encode())
     for table in tables:
         digest.update(f"{table}={_table_digest(con, table)};".encode())
     return digest.hexdigest()

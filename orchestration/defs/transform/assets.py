@@ -69,8 +69,9 @@ translator = WarehouseLocationTranslator(settings=DagsterDbtTranslatorSettings(e
 )
 def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, clusterhouse: ClusterhouseResource):
     settings = clusterhouse.settings()
+    models = model_digest(dbt_project.project_dir)  # the project's files, read once
     with connect(settings.build_path) as con:
-        fingerprint = input_fingerprint(con, source_tables(dbt_project.manifest_path), dbt_project.project_dir)
+        fingerprint = input_fingerprint(con, source_tables(dbt_project.manifest_path), dbt_project.project_dir, models)
         stale = stale_outputs(fingerprint, con, settings.warehouse_path, settings.export_dir, _selected_exports(context))
         forced = context.run.tags.get(REBUILD_TAG, "").lower() in ("1", "true", "yes")
         if not stale and not forced:
@@ -83,7 +84,6 @@ def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, clu
                              f"published or exported: {', '.join(stale)}. dbt is not run again")
             yield from _unchanged_build(context, fingerprint)
             return
-        models = model_digest(dbt_project.project_dir)
         incremental = builds_on_last_build(con, models) and not forced
         record_fingerprint(con, None)
     context.log.info(f"building for inputs {fingerprint[:12]}; not yet built for them: {', '.join(stale) or 'none'}; "

@@ -107,6 +107,7 @@ def test_patterns_that_cannot_be_joined_are_not():
     from clusterhouse.extraction.periods import _any_of
 
     assert _any_of([re.compile(r"(?P<y>\d{4})-(?P=y)")]) is None  # a back-reference
+    assert _any_of([re.compile(r"(\d{4})-\1")]) is None  # a numbered one
     assert _any_of([re.compile("year", re.MULTILINE)]) is None
     assert _any_of([re.compile(r"(?P<y>\d{4})"), re.compile("last year", re.IGNORECASE)]).pattern == (
         r"(?:(?:\d{4}))|(?i:last year)")
