@@ -168,15 +168,22 @@ def _warm_up() -> None:
     loading it again for every batch: the language detector, the date words, the HTML extractor
     (importing trafilatura: 0.24 s) and its fallback's word lists (0.2-0.4 s, loaded by the first
     page that needs the fallback, which one in every few hundred pages does)."""
-    read_bytes(b"Warm-up\n\nPublished 2024-01-02. The hardware industry of Yongkang grew.", "warm-up.txt")
+    read_bytes(b"Warm-up\n\nPublished 2024-01-02. " + _WARM_UP_TEXT, "warm-up.txt")
     _warm_up_html()
+
+
+# as long as an article, so that it loads the language detector articles use (a short text would
+# load the other: clusterhouse/text/language.py)
+_WARM_UP_TEXT = (b"The hardware industry of Yongkang grew again last year. Its workshops make pots, locks, "
+                 b"scales and electric tools, most of them for buyers abroad, and the county counts its "
+                 b"enterprises in the thousands and its workers in the hundreds of thousands.")
 
 
 @lru_cache(maxsize=1)
 def _warm_up_html() -> None:
     from trafilatura.external import jt_stoplist_init
 
-    read_bytes(b"<html><body><p>The hardware industry of Yongkang grew.</p></body></html>", "warm-up.html")
+    read_bytes(b"<html><body><p>" + _WARM_UP_TEXT + b"</p></body></html>", "warm-up.html")
     jt_stoplist_init()
 
 

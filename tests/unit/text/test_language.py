@@ -79,6 +79,14 @@ def test_detector_is_built_once():
     assert language._get_detector() is language._get_detector()
 
 
+def test_short_samples_get_the_high_accuracy_detector():
+    short, long = "a" * (language.LOW_ACCURACY_FROM_CHARS - 1), "a" * language.LOW_ACCURACY_FROM_CHARS
+    assert language._get_detector(short) is not language._get_detector(long)
+    assert language._get_detector(long) is language._get_detector("b" * 3000)
+    assert language.WINDOW_CHARS >= language.LOW_ACCURACY_FROM_CHARS  # windows read fast
+
+
+
 def test_codes_are_iso_639_1():
     assert all(len(code) == 2 for code in SUPPORTED_LANGUAGES)
     assert {"en", "zh", "it", "es", "fr", "de"} <= set(SUPPORTED_LANGUAGES)
