@@ -75,8 +75,10 @@ def source_tables(manifest_path: Path) -> list[str]:
 
 
 def project_files(project_dir: Path) -> list[Path]:
-    """The files of the dbt project that dbt reads (its models, seeds, macros, tests, analyses, YAML)."""
-    return sorted({path for pattern in PROJECT_GLOBS for path in project_dir.glob(pattern) if path.is_file()})
+    """The files of the dbt project that dbt reads (its models, seeds, macros, tests, analyses, YAML).
+    Hidden files are not: dbt writes .user.yml, an id of its own, into the profiles folder."""
+    return sorted({path for pattern in PROJECT_GLOBS for path in project_dir.glob(pattern)
+                   if path.is_file() and not any(part.startswith(".") for part in path.relative_to(project_dir).parts)})
 
 
 def project_digest(project_dir: Path) -> str:

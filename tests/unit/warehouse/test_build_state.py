@@ -143,6 +143,13 @@ def test_the_incremental_models_build_on_a_green_build_of_the_same_project_only(
     assert model_digest(project) != models and not builds_on_last_build(con, model_digest(project))
 
 
+def test_files_dbt_writes_into_the_project_leave_its_digest_alone(project):
+    models = model_digest(project)
+    (project / ".user.yml").write_text("id: 4e645eeb\n", encoding="utf-8")  # dbt's own, per machine
+    (project / "models" / ".m.sql.swp").write_text("an editor's", encoding="utf-8")
+    assert model_digest(project) == models
+
+
 def test_a_build_recorded_before_model_digests_is_built_afresh(con, project):
     con.execute(f"create table {FINGERPRINT_TABLE} (fingerprint varchar, built_at timestamptz)")
     con.execute(f"insert into {FINGERPRINT_TABLE} values ('abc', now())")
