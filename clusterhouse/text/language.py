@@ -57,11 +57,6 @@ def _get_detector(sample: str = ""):
         return _detectors[low_accuracy]
 
 
-def warm_up() -> None:
-    """Build the detector articles use, before worker processes fork and so inherit it."""
-    _get_detector("x" * LOW_ACCURACY_FROM_CHARS)
-
-
 def _script_language(sample: str) -> str | None:
     """zh/ja/ko when East Asian characters make up a good share of the letters."""
     letters = len(_LETTER.findall(sample))
