@@ -20,8 +20,6 @@ _EXTRACTION_INPUTS = (
     "clusterhouse/text/*.py", "clusterhouse/extraction/*.py", "clusterhouse/lang/**/*.py",
     "clusterhouse/lang/**/*.yaml", "clusterhouse/reference/places/*.csv", "clusterhouse/reference/products/*.csv",
 )
-# Read by ingest only: extraction takes a document's language from raw.documents.
-_NOT_EXTRACTION_INPUTS = frozenset({"clusterhouse/text/language.py"})
 
 
 @lru_cache(maxsize=1)
@@ -30,8 +28,6 @@ def extractor_version() -> str:
     digest = hashlib.sha256()
     for pattern in _EXTRACTION_INPUTS:
         for path in sorted(PROJECT_ROOT.glob(pattern)):
-            if path.relative_to(PROJECT_ROOT).as_posix() in _NOT_EXTRACTION_INPUTS:
-                continue
             digest.update(path.relative_to(PROJECT_ROOT).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:12]

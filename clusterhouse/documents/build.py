@@ -13,11 +13,11 @@ from pathlib import Path, PurePosixPath
 
 from clusterhouse.documents.dates import find_published_date
 from clusterhouse.documents.identity import content_id, first_paragraph_title
+from clusterhouse.documents.language import detect_language
 from clusterhouse.documents.model import Article, BadRecord, RejectedFile, SourceDocument, UnreadableFile
 from clusterhouse.documents.outlets import canonical_outlet, find_source_outlet
 from clusterhouse.documents.readers import READERS
 from clusterhouse.settings import Limits
-from clusterhouse.text.language import detect_language
 
 _NOT_TEXT = re.compile(r"[\ud800-\udfff]|\x00")  # lone surrogates (from JSON escapes) and NUL
 

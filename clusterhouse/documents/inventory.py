@@ -173,7 +173,7 @@ def _warm_up() -> None:
 
 
 # as long as an article, so that it loads the language detector articles use (a short text would
-# load the other: clusterhouse/text/language.py)
+# load the other: clusterhouse/documents/language.py)
 _WARM_UP_TEXT = (b"The hardware industry of Yongkang grew again last year. Its workshops make pots, locks, "
                  b"scales and electric tools, most of them for buyers abroad, and the county counts its "
                  b"enterprises in the thousands and its workers in the hundreds of thousands.")

@@ -1,1 +1,2 @@
-"""Text-level helpers every stage shares: language detection, sentence spans, Chinese script."""
+"""Text-level helpers extraction reads: sentence spans, words, Chinese script (language detection is
+ingest's: clusterhouse/documents/language.py)."""

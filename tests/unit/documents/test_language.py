@@ -1,7 +1,7 @@
 import pytest
 
-from clusterhouse.text import language
-from clusterhouse.text.language import SUPPORTED_LANGUAGES, detect_language
+from clusterhouse.documents import language
+from clusterhouse.documents.language import SUPPORTED_LANGUAGES, detect_language
 
 
 @pytest.mark.parametrize(
