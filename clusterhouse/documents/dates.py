@@ -93,7 +93,7 @@ class _DateWords:
     full_dates: tuple[re.Pattern, ...]  # each names the groups year, month, day
     label_ranks: tuple[tuple[re.Pattern, int], ...]  # labels before a date: 0 published, 1 "date", 2 updated
     event_cues: re.Pattern  # make a date an event in the sentence ("founded on", "成立于"), not a stamp
-    datelines: tuple[re.Pattern, ...]
+    datelines: tuple[tuple[re.Pattern, re.Pattern | None], ...]  # (dateline, what any match of it holds)
     year_word_after: re.Pattern  # 2021年
     year_cue_before: re.Pattern
     target_cue_before: re.Pattern
@@ -139,21 +139,25 @@ def _date_words() -> _DateWords:
         (re.compile(rf"{_LETTER_BEFORE}(?:{words['date_labels']}){label_end}", re.IGNORECASE), 1),
         (re.compile(rf"(?:{words['updated_labels']}){label_end}", re.IGNORECASE), 2),
     )
+    day_slash_month = r"(?<!\d)(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![/\d])"
     datelines = (
         # BEIJING, Dec. 14 (Xinhua) --   /   GUANGZHOU, Dec 14 --
-        re.compile(rf"^{_AGENCY_PREFIX}\s*{_CITY},\s+{named_month}\s*{_DAY}(?!\d)\s*(?:\(|[-–—/,])",
-                   re.MULTILINE | re.IGNORECASE),
+        (re.compile(rf"^{_AGENCY_PREFIX}\s*{_CITY},\s+{named_month}\s*{_DAY}(?!\d)\s*(?:\(|[-–—/,])",
+                    re.MULTILINE | re.IGNORECASE), None),
         # CANTON, 14 DIC -   /   Peking, 14. Dezember (dpa) -   /   PEKÍN, 14 de diciembre (EFE)
-        re.compile(rf"^{_AGENCY_PREFIX}\s*{_CITY},\s+{_DAY}(?:{suffix}|\.)?\s*(?:(?:{connector})\s+)?"
-                   rf"{named_month}\s*(?:\d{{1,2}}[:.]\d{{2}}\s*)?(?:\(|[-–—/,])",
-                   re.MULTILINE | re.IGNORECASE),
+        (re.compile(rf"^{_AGENCY_PREFIX}\s*{_CITY},\s+{_DAY}(?:{suffix}|\.)?\s*(?:(?:{connector})\s+)?"
+                    rf"{named_month}\s*(?:\d{{1,2}}[:.]\d{{2}}\s*)?(?:\(|[-–—/,])",
+                    re.MULTILINE | re.IGNORECASE), None),
         # 新华社广州12月14日电, 本报北京12月14日讯
-        re.compile(rf"(?P<month>[01]?\d)\s*(?:{month_word})\s*(?P<day>[0-3]?\d)\s*(?:{day_word})\s*"
-                   rf"(?:{words['dateline_words']})"),
-        # "Dernière mise à jour à 16h00 le 15/06": a labelled day and month, day first
-        re.compile(rf"(?:{words['published_labels']}|{words['updated_labels']}|{words['date_labels']})"
-                   rf"[^\n\d]{{0,30}}(?:\d{{1,2}}[:h.]\d{{2}}[^\n\d]{{0,12}})?"
-                   rf"(?<!\d)(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![/\d])", re.IGNORECASE),
+        (re.compile(rf"(?P<month>[01]?\d)\s*(?:{month_word})\s*(?P<day>[0-3]?\d)\s*(?:{day_word})\s*"
+                    rf"(?:{words['dateline_words']})"), None),
+        # "Dernière mise à jour à 16h00 le 15/06": a labelled day and month, day first. Looked for
+        # only in a head that holds such a day and month: its search tries every language's
+        # labels, case-blind, at each position, and took two thirds of the time finding a
+        # publication date took (a sixth of reading a document)
+        (re.compile(rf"(?:{words['published_labels']}|{words['updated_labels']}|{words['date_labels']})"
+                    rf"[^\n\d]{{0,30}}(?:\d{{1,2}}[:h.]\d{{2}}[^\n\d]{{0,12}})?{day_slash_month}", re.IGNORECASE),
+         re.compile(day_slash_month)),
     )
     event_cues = _every_language("date_event_cues", before=_LETTER_BEFORE, after=_LETTER_AFTER)
     year_cues = _every_language("year_cues_before", before=_LETTER_BEFORE)
@@ -410,8 +414,8 @@ def _is_future_statement(text: str, start: int) -> bool:
 def find_dateline_date(text: str) -> dt.date | None:
     """Date of a dateline in the head of the text, with the year inferred from the text."""
     head = text[:HEAD_CHARS]
-    for pattern in _date_words().datelines:
-        match = pattern.search(head)
+    for pattern, held in _date_words().datelines:
+        match = pattern.search(head) if held is None or held.search(head) else None
         if not match:
             continue
         month_token = match.group("month")
