@@ -96,7 +96,11 @@ def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, clu
     # refresh need not spend seconds on them every night
     target = Path(dbt_project.project_dir, "target", f"warehouse_models-{context.run.run_id[:8]}-{uuid.uuid4().hex[:7]}")
     reuse_partial_parse(settings.build_path, target, dbt_project.project_dir)
-    invocation = dbt.cli(["build", "--exclude-resource-type", "unit_test", "--vars", build_warehouse,
+    # dbt's log file lands in that folder, removed after a green build: at dbt's default level it
+    # logged every statement from four threads under one lock; warnings and errors are what a
+    # failed build's folder needs (the run's log in the UI has the rest)
+    invocation = dbt.cli(["build", "--exclude-resource-type", "unit_test", "--log-level-file", "warn",
+                          "--vars", build_warehouse,
                           *([] if incremental else ["--full-refresh"])],
                          context=context, target_path=target)
     yield from invocation.stream()
