@@ -153,8 +153,8 @@ def _date_words() -> _DateWords:
                     rf"(?:{words['dateline_words']})"), None),
         # "Dernière mise à jour à 16h00 le 15/06": a labelled day and month, day first. Looked for
         # only in a head that holds such a day and month: its search tries every language's
-        # labels, case-blind, at each position, and took two thirds of the time finding a
-        # publication date took (a sixth of reading a document)
+        # labels, case-blind, at each position, and was two thirds of the time spent finding a
+        # publication date (an eighth of reading a document)
         (re.compile(rf"(?:{words['published_labels']}|{words['updated_labels']}|{words['date_labels']})"
                     rf"[^\n\d]{{0,30}}(?:\d{{1,2}}[:h.]\d{{2}}[^\n\d]{{0,12}})?{day_slash_month}", re.IGNORECASE),
          re.compile(day_slash_month)),
