@@ -86,7 +86,6 @@ def test_short_samples_get_the_high_accuracy_detector():
     assert language.WINDOW_CHARS >= language.LOW_ACCURACY_FROM_CHARS  # windows read fast
 
 
-
 def test_codes_are_iso_639_1():
     assert all(len(code) == 2 for code in SUPPORTED_LANGUAGES)
     assert {"en", "zh", "it", "es", "fr", "de"} <= set(SUPPORTED_LANGUAGES)
