@@ -136,6 +136,28 @@ def test_a_failed_run_leaves_the_last_good_warehouse(changing):
     reader.close()
 
 
+def test_a_night_attributes_the_figures_of_the_documents_it_read_and_keeps_the_others(tmp_path):
+    """int_figures__attributed is incremental by document: the rows of a document whose inputs did
+    not change are the last build's (marked here to tell them apart), a new document's are added."""
+    settings = temporary_settings(tmp_path)
+    later = "shengzhou_zh.txt"
+    for path in (FIXTURES / "reconciliation").iterdir():
+        if path.name != later:
+            shutil.copyfile(path, settings.raw_dir / path.name)
+    assert run_refresh(settings, quiet=True, exports=False)
+    with duckdb.connect(str(settings.build_path)) as con:
+        con.execute("update intermediate.int_figures__attributed set evidence = 'from the last build'")
+    shutil.copyfile(FIXTURES / "reconciliation" / later, settings.raw_dir / later)
+    assert run_refresh(settings, quiet=True, exports=False)
+
+    kept = dict(query(settings.build_path, "select d.file_name, bool_and(f.evidence = 'from the last build') "
+                                           "from intermediate.int_figures__attributed as f "
+                                           "join intermediate.int_documents__deduplicated as d using (document_id) "
+                                           "group by 1"))
+    assert kept.pop(later) is False
+    assert kept and all(kept.values()), kept
+
+
 def test_the_incremental_models_add_up_to_what_a_full_refresh_builds(tmp_path):
     """The figures' models compute again only the clusters whose inputs changed. A translation read
     one night, and its original and a reprint the next (the old document becomes a copy, the votes

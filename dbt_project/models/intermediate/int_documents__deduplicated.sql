@@ -1,6 +1,8 @@
 -- The same article in two files is one document: keep the first path, count the copies.
 with documents as (
-    select * from {{ ref('stg_raw__documents') }}
+    -- the text's length, not the text: the window below would otherwise carry every article's text
+    select * exclude (body_text), length(body_text) as text_length
+    from {{ ref('stg_raw__documents') }}
 ),
 
 ranked as (
@@ -23,7 +25,7 @@ select
     url,
     published_date,
     published_date_source,
-    length(body_text) as text_length,
+    text_length,
     copy_count,
     loaded_at
 from ranked

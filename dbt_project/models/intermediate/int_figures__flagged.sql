@@ -16,7 +16,7 @@
 -- the power of ten it is off by; outlier_cause says what usually causes that factor.
 with figures as (
     select
-        figures.*,
+        figures.* exclude (input_digest),  -- the attribution's bookkeeping, not the figure's
         copies.original_document_id,
         copies.copy_kind,
         coalesce(copies.original_document_id, figures.document_id) as source_document_id,
