@@ -120,6 +120,7 @@ def _starts_another_word(text: str, end: int, entries: list["_Entry"]) -> bool:
 LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "town": 3}
 
 LATIN_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]+(?:['’][A-Za-zÀ-ÖØ-öø-ɏ]+)*")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # where places_t2s.csv's characters are
 SENTENCE_END = re.compile(r"[.!?;。！？；\n]")
 GAP_ONLY_SPACE = re.compile(r"[\s\-]*")
 
@@ -324,12 +325,18 @@ class Gazetteer:
 
     # --- mentions --------------------------------------------------------------------------------
     def find_mentions(self, text: str, language: str | None = None) -> list[PlaceMention]:
-        raws = self._scan_latin(text, language) + self._scan_chinese(text)
+        simplified = self._simplified(text)
+        raws = self._scan_latin(text, language) + self._scan_chinese(simplified)
         raws.sort(key=lambda r: r.start)
-        return _named_again(text.translate(self._t2s), _resolve(text, raws))
+        return _named_again(simplified, _resolve(text, raws))
 
-    def _scan_chinese(self, text: str) -> list[_Raw]:
-        simplified = text.translate(self._t2s)  # same length, so spans stay valid
+    def _simplified(self, text: str) -> str:
+        """The text with traditional characters simplified: same length, so spans stay valid. A text
+        with no Han character is its own: str.translate with a dict looks up every character of a
+        text with any non-ASCII one (0.09 s for 2,000 articles, done twice, for nothing in Europe)."""
+        return text.translate(self._t2s) if _HAN.search(text) else text
+
+    def _scan_chinese(self, simplified: str) -> list[_Raw]:
         raws: list[_Raw] = []
         i = 0  # names do not overlap: a name found here hides any that start inside it
         for start, lengths in self._zh_automaton.by_start(simplified):
