@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import threading
 
+from clusterhouse.text.chinese import HAN
+
 SUPPORTED_LANGUAGES = ("en", "zh", "it", "es", "fr", "de", "pt", "ru", "ja", "ko", "ar", "nl")
 
 # lingua reads the first few thousand characters as well as the whole text, ten times faster.
@@ -30,7 +32,6 @@ WINDOW_CONFIDENCE = 0.9
 # 120), so a shorter sample goes to the high-accuracy detector, built the first time one comes.
 LOW_ACCURACY_FROM_CHARS = 200
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -62,7 +63,7 @@ def _script_language(sample: str) -> str | None:
     letters = len(_LETTER.findall(sample))
     if not letters:
         return None
-    han, kana, hangul = (len(p.findall(sample)) for p in (_HAN, _KANA, _HANGUL))
+    han, kana, hangul = (len(p.findall(sample)) for p in (HAN, _KANA, _HANGUL))
     # Each Han character is a word, each Latin letter a fraction of one: 20 % Han letters
     # is already mostly Chinese by meaning.
     if kana >= 0.05 * letters and kana + han >= 0.2 * letters:

@@ -18,6 +18,7 @@ from functools import lru_cache
 from clusterhouse.lang import all_languages
 from clusterhouse.reference import PLACES_DIR as REFERENCE
 from clusterhouse.reference.names import place_naming
+from clusterhouse.text.chinese import HAN
 from clusterhouse.text.dictionary import SurfaceAutomaton
 from clusterhouse.text.words import any_language, every_language
 
@@ -120,7 +121,6 @@ def _starts_another_word(text: str, end: int, entries: list["_Entry"]) -> bool:
 LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "town": 3}
 
 LATIN_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]+(?:['’][A-Za-zÀ-ÖØ-öø-ɏ]+)*")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # where places_t2s.csv's characters are
 SENTENCE_END = re.compile(r"[.!?;。！？；\n]")
 GAP_ONLY_SPACE = re.compile(r"[\s\-]*")
 
@@ -334,7 +334,7 @@ class Gazetteer:
         """The text with traditional characters simplified: same length, so spans stay valid. A text
         with no Han character is its own: str.translate with a dict looks up every character of a
         text with any non-ASCII one (0.09 s for 2,000 articles, done twice, for nothing in Europe)."""
-        return text.translate(self._t2s) if _HAN.search(text) else text
+        return text.translate(self._t2s) if HAN.search(text) else text
 
     def _scan_chinese(self, simplified: str) -> list[_Raw]:
         raws: list[_Raw] = []

@@ -1,13 +1,18 @@
-"""Traditional → simplified Chinese with the text's length unchanged, so spans stay valid.
+"""Chinese script: its characters, and traditional → simplified with the text's length unchanged,
+so spans stay valid.
 
 Matching runs on the simplified text; evidence and spans are taken from the original.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import opencc
+
+# A Han character: the unified ideographs, extension A and the compatibility ideographs.
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 @lru_cache(maxsize=1)
