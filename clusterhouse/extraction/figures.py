@@ -14,6 +14,7 @@ from clusterhouse.extraction.numbers import NumberMention, find_numbers
 from clusterhouse.lang import Language, language
 from clusterhouse.lang.schema import FigureWords
 from clusterhouse.lang.schema.kinds import NEVER
+from clusterhouse.text.quick_test import QuickTest, quick_test
 
 STOCK_METRICS = frozenset({"enterprises", "employees", "export_markets"})
 MONEY_UNITS = frozenset({"CNY", "USD", "EUR"})
@@ -65,6 +66,7 @@ class FigureRules:
     firm_noun: re.Pattern  # any noun for firms
     nouns_anywhere: tuple[tuple[re.Pattern, str], ...]  # the nouns of firms, people and countries, as words
     ordinals: dict[str, int]  # the language's ordinal words (numbers.yaml), lower-cased, for ranks
+    company_cues: QuickTest | None  # whether a sentence may name a firm at all (most do not)
 
 
 def _either(fragments: tuple[str, ...]) -> str:
@@ -88,6 +90,7 @@ def figure_rules(code: str) -> FigureRules:
         words=words,
         flags=flags,
         ordinals={word.lower(): value for word, value in lang.numbers.ordinals.items()},
+        company_cues=quick_test([words.company_cues]),
         count_after=tuple((re.compile(rf"^\s*{gap}(?:{'|'.join(fragments)}){edge}", flags), unit)
                           for unit, fragments in nouns.items()),
         count_noun_right_after=re.compile(rf"\s*(?:{people_and_firms})(?!\w)", flags),
@@ -478,6 +481,8 @@ def _ends_bare(sentence: str, end: int, rules: FigureRules) -> bool:
 def _company_cue_start(sentence: str, rules: FigureRules) -> int | None:
     """Where the sentence first names a firm, person, platform or fair; a title at a public body
     ('directeur du bureau du commerce') names an official, no firm."""
+    if rules.company_cues is not None and not rules.company_cues.possible(sentence):
+        return None
     for cue in rules.words.company_cues.finditer(sentence):
         after = sentence[cue.end(): cue.end() + 40]
         body = rules.words.official_bodies.search(after)

@@ -60,6 +60,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from clusterhouse.lang import Language, all_languages, language
+from clusterhouse.text.quick_test import QuickTest, quick_test
 from clusterhouse.text.words import word_then_digit
 
 __all__ = ["NumberMention", "find_numbers", "parse_decimal"]
@@ -86,7 +87,12 @@ _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if cp not in (0xFF
 _FULLWIDTH[0x3000] = 0x20
 
 
+_ANY_FULLWIDTH = re.compile("[" + "".join(map(chr, sorted(_FULLWIDTH))) + "]")
+
+
 def _normalise(text: str) -> str:
+    if not _ANY_FULLWIDTH.search(text):  # str.translate looks up every character of a non-ASCII text
+        return text
     out = text.translate(_FULLWIDTH)
     if "，" in text or "．" in text:
         chars = list(out)
@@ -338,11 +344,15 @@ class _DatePatterns:
 
     every: _MaskPatterns  # tried on a sentence with a digit
     without_digits: _MaskPatterns  # the languages' own (12月14日, 三季度): the only ones that match without one
+    quick_every: QuickTest | None  # which of them may match a sentence (most sentences hold no date)
+    quick_without_digits: QuickTest | None
 
 
 def _date_patterns() -> _DatePatterns:
     own = tuple((date, (1,)) for lang in all_languages() for date in lang.numbers.date_patterns)
-    return _DatePatterns(every=_digit_date_patterns() + own, without_digits=own)
+    every = _digit_date_patterns() + own
+    return _DatePatterns(every=every, without_digits=own, quick_every=quick_test([date for date, _ in every]),
+                         quick_without_digits=quick_test([date for date, _ in own]))
 
 
 def _digit_date_patterns() -> _MaskPatterns:
@@ -500,8 +510,12 @@ def _match_word(s: str, p: int, words: _Words) -> re.Match | None:
 def _date_mask(s: str, dates: _DatePatterns) -> list[bool]:
     masked = [False] * len(s)
     # most sentences state no number in digits: the patterns that need one cannot match
-    patterns = dates.every if _ANY_DIGIT.search(s) else dates.without_digits
-    for pattern, groups in patterns:
+    patterns, quick = ((dates.every, dates.quick_every) if _ANY_DIGIT.search(s)
+                       else (dates.without_digits, dates.quick_without_digits))
+    possible = quick.possible(s) if quick is not None else range(len(patterns))
+    for index, (pattern, groups) in enumerate(patterns):
+        if index not in possible:
+            continue
         for m in pattern.finditer(s):
             for g in groups:
                 if m.group(g) is not None:
@@ -600,6 +614,13 @@ def _number_starts(code: str | None) -> re.Pattern:
                       + rf"(?=(?i:{_plain(beginnings, bounded=False)}))[{_LATIN_LETTERS}]")
 
 
+@lru_cache(maxsize=None)
+def _number_starts_quick(code: str | None) -> QuickTest | None:
+    """Whether a sentence may hold a number start at all: two sentences in five hold none, and
+    `re` reads all of such a sentence to find out."""
+    return quick_test([_number_starts(code)])
+
+
 @lru_cache(maxsize=1)
 def _prefix_starts() -> frozenset[str]:
     """First characters of the percent and ordinal prefixes (百分之, 第)."""
@@ -620,36 +641,37 @@ class _Scanner:
 
     # -- main loop
     def run(self) -> list[_Found]:
-        s, n, i, zh = self.s, len(self.s), 0, self.zh
-        starts, prefix_starts = _number_starts(self.code), _prefix_starts()
-        if starts.search(s) is None:
+        s, n = self.s, len(self.s)
+        starts, quick = _number_starts(self.code), _number_starts_quick(self.code)
+        if quick is not None and not quick.possible(s):
+            return self.found
+        start = starts.search(s)
+        if start is None:
             return self.found
         self.masked = _date_mask(s, self.shared.dates)
-        while i < n:
-            start = starts.search(s, i)
-            if start is None:
-                break
+        while start is not None:
             i = start.start()
-            if self.masked[i]:
-                i += 1
-                continue
-            c = s[i]
-            prefixed = c in prefix_starts  # most positions start no prefix: skip looking for one
-            if prefixed and (percent := _prefix_at(s, i, zh.percent_prefixes)):
-                resume = self.read_zh(i + len(percent), percent=True)
-            elif prefixed and (ordinal := _prefix_at(s, i, zh.ordinal_prefixes)) and (k := i + len(ordinal)) < n and (
-                    s[k] in zh.starts or _isdigit(s[k])):
-                resume = self.read_zh(k, ordinal_from=i)
-            elif _isdigit(c):
-                resume = self.read_digits(i)
-            elif c in zh.starts or (c in zh.scales and i and s[i - 1] in zh.units_only_after):
-                resume = self.read_zh(i)
-            elif _is_latin(c) and (i == 0 or not _is_latin(s[i - 1])):
-                resume = self.read_word(i)
-            else:
-                resume = i + 1
-            i = max(resume, i + 1)
+            i = max(i + 1 if self.masked[i] else self.read_at(i), i + 1)
+            start = starts.search(s, i) if i < n else None
         return self.found
+
+    def read_at(self, i: int) -> int:
+        """Read the number that may start at ``i``; where the scan goes on."""
+        s, n, zh = self.s, len(self.s), self.zh
+        c = s[i]
+        prefixed = c in _prefix_starts()  # most positions start no prefix: skip looking for one
+        if prefixed and (percent := _prefix_at(s, i, zh.percent_prefixes)):
+            return self.read_zh(i + len(percent), percent=True)
+        if prefixed and (ordinal := _prefix_at(s, i, zh.ordinal_prefixes)) and (k := i + len(ordinal)) < n and (
+                s[k] in zh.starts or _isdigit(s[k])):
+            return self.read_zh(k, ordinal_from=i)
+        if _isdigit(c):
+            return self.read_digits(i)
+        if c in zh.starts or (c in zh.scales and i and s[i - 1] in zh.units_only_after):
+            return self.read_zh(i)
+        if _is_latin(c) and (i == 0 or not _is_latin(s[i - 1])):
+            return self.read_word(i)
+        return i + 1
 
     # -- digits
     def read_digits(self, i: int) -> int:

@@ -19,6 +19,7 @@ from clusterhouse.lang import Language
 from clusterhouse.lang import language as language_data
 from clusterhouse.lang.schema.kinds import NEVER
 from clusterhouse.lang.schema.time import COUNT
+from clusterhouse.text.quick_test import QuickTest, quick_test
 
 # Period labels of the warehouse ("Jan-Jul"), the same in every language, like Q1 and FY
 MONTH_LABELS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -61,7 +62,8 @@ class _Rules:
     """One language's time words, composed into patterns."""
 
     patterns: tuple[tuple[re.Pattern, str, object], ...]  # (pattern, kind, data) in the order they are tried
-    any_pattern: re.Pattern | None  # matches where one of them does (None: they could not be joined)
+    quick: QuickTest | None  # which of them may match a sentence (None: RE2 cannot read one)
+    any_pattern: re.Pattern | None  # without a quick test: matches where one of them does (None: not joinable)
     since: re.Pattern  # right before a year: a start, not the figure's year
     event_before: re.Pattern  # before a year: an event's year
     month_names: dict[str, int]  # spelling (abbreviations also with their dot) -> month
@@ -176,6 +178,7 @@ def _rules(code: str) -> _Rules:
     event = _alternation(words.event_before_year) or NEVER.pattern
     return _Rules(
         patterns=tuple(patterns),
+        quick=quick_test([pattern for pattern, _, _ in patterns]),
         any_pattern=_any_of(pattern for pattern, _, _ in patterns),
         since=re.compile(rf"(?:{since})\s*$", flags),
         event_before=re.compile(rf"(?:{event})[^.。;；,，]{{0,25}}$", flags),
@@ -223,11 +226,21 @@ def find_time_expressions(
     rules = _rules_for(language)
     if rules is None:
         return []
-    if rules.any_pattern is not None and not rules.any_pattern.search(sentence):
+    # most sentences state no time, and most that do state one kind: only the patterns that may
+    # match are run (in their order, so that the results are the same)
+    if rules.quick is not None:
+        possible = rules.quick.possible(sentence)
+    elif rules.any_pattern is None or rules.any_pattern.search(sentence):
+        possible = range(len(rules.patterns))
+    else:
+        possible = ()
+    if not possible:
         return []
     pub_year = published.year if published else None
     found: list[TimeExpression] = []
-    for pattern, kind, data in rules.patterns:
+    for index, (pattern, kind, data) in enumerate(rules.patterns):
+        if index not in possible:
+            continue
         for match in pattern.finditer(sentence):
             expression = _interpret(match, kind, data, rules, pub_year, sentence)
             if expression is not None:
