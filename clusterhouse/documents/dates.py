@@ -28,6 +28,7 @@ from functools import lru_cache
 from clusterhouse.lang import Language, all_languages
 from clusterhouse.lang import language as language_data
 from clusterhouse.lang.schema.kinds import NEVER
+from clusterhouse.text.quick_test import QuickTest, quick_test
 from clusterhouse.text.words import word_then_digit
 
 HEAD_CHARS = 1000  # scraped pages put menus and notices before the byline
@@ -91,6 +92,7 @@ class _DateWords:
 
     months: dict[str, int]
     full_dates: tuple[re.Pattern, ...]  # each names the groups year, month, day
+    quick_full_dates: QuickTest | None  # which of them may match a text
     label_ranks: tuple[tuple[re.Pattern, int], ...]  # labels before a date: 0 published, 1 "date", 2 updated
     event_cues: re.Pattern  # make a date an event in the sentence ("founded on", "成立于"), not a stamp
     datelines: tuple[tuple[re.Pattern, re.Pattern | None], ...]  # (dateline, what any match of it holds)
@@ -165,6 +167,7 @@ def _date_words() -> _DateWords:
     return _DateWords(
         months=months,
         full_dates=full_dates,
+        quick_full_dates=quick_test(full_dates),
         label_ranks=label_ranks,
         event_cues=re.compile(event_cues, re.IGNORECASE),
         datelines=datelines,
@@ -223,7 +226,11 @@ def iter_full_dates(text: str, language: Language | str | None = None):
     """Yield (start, end, date) for every full date (with a year) in `text`, left to right."""
     found: list[tuple[int, int, dt.date]] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _date_words().full_dates:
+    words = _date_words()
+    possible = words.quick_full_dates.possible(text) if words.quick_full_dates else range(len(words.full_dates))
+    for index, pattern in enumerate(words.full_dates):
+        if index not in possible:
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):

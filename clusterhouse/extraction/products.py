@@ -83,6 +83,7 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=4)  # an article is folded for its mentions and again for its main product
 def fold(text: str) -> str:
     """Lower-case, simplify Chinese, and unify dashes, spaces and apostrophes, keeping the length."""
     folded = to_simplified(text).translate(_fold_table())

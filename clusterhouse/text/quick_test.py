@@ -14,8 +14,8 @@ at least what `re` holds (``\\d`` every decimal digit, ``\\w`` every letter and 
 every space; a negated class with a category in it any character). Where `re` matches case-blind
 characters that RE2 does not fold together (re's extra cases: ı with i, ſ with s...; and İ, which
 re lowers to i), a pattern's character stands for all of them, and a text holding one of them is
-passed to every pattern. A pattern RE2 cannot read (a back-reference) leaves the whole list
-without a quick test.
+passed to every pattern. A back-reference is read as its group's pattern; a pattern RE2
+cannot read (a conditional group) is always possible.
 
 Written here because no library translates Python's regular expressions for RE2; the translation
 reads `re`'s own parse of each pattern, so it sees exactly what `re` compiles.
@@ -121,8 +121,9 @@ def _repeat(low: int, high, body: str) -> str:
     return f"(?:{body}){{{low},{high}}}"
 
 
-def _translate(pattern, last: bool = False) -> str:
-    """RE2 syntax for a sequence of re's parse; ``last``: nothing of the pattern follows it."""
+def _translate(pattern, groups: dict, last: bool = False) -> str:
+    """RE2 syntax for a sequence of re's parse; ``last``: nothing of the pattern follows it;
+    ``groups``: the translation of each group met so far, for a back-reference to it."""
     out = []
     for position, (op, av) in enumerate(pattern):
         ends = last and position == len(pattern) - 1  # nothing follows this item
@@ -137,25 +138,31 @@ def _translate(pattern, last: bool = False) -> str:
         elif op is sre.CATEGORY:
             out.append(_class([(op, av)]))
         elif op is sre.BRANCH:
-            out.append("(?:" + "|".join(_translate(branch, ends) for branch in av[1]) + ")")
+            out.append("(?:" + "|".join(_translate(branch, groups, ends) for branch in av[1]) + ")")
         elif op is sre.SUBPATTERN:
-            _group, add_flags, del_flags, body = av
+            group, add_flags, del_flags, body = av
             flags = ("i" if add_flags & re.IGNORECASE else "") + ("-i" if del_flags & re.IGNORECASE else "")
-            out.append(f"(?{flags}:{_translate(body, ends)})")
+            out.append(f"(?{flags}:{_translate(body, groups, ends)})")
+            if group is not None:
+                groups[group] = out[-1]
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
             low, high, body = av
-            out.append(_repeat(low, high, _translate(body)))
+            out.append(_repeat(low, high, _translate(body, groups)))
         elif op is sre.ATOMIC_GROUP:
-            out.append(f"(?:{_translate(av)})")
+            out.append(f"(?:{_translate(av, groups)})")
         elif op is sre.ASSERT and av[0] == 1 and last:
             # a lookahead with nothing of the pattern after this sequence: what follows it here
             # starts where the lookahead's text does, so the lookahead's text alone is a superset
             # ("(?=(?i:million|mila))[a-z]" needs one of the words, not any letter)
-            out.append(f"(?:{_translate(av[1])})")
+            out.append(f"(?:{_translate(av[1], groups)})")
             break
         elif op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
             continue  # an assertion only narrows: left out, the pattern matches more
-        else:  # GROUPREF, GROUPREF_EXISTS
+        elif op is sre.GROUPREF and av in groups:
+            # what the group matched, the group's pattern matches (in any case: re may compare
+            # a back-reference case-blind)
+            out.append(f"(?i:{groups[av]})")
+        else:  # a conditional group, a reference to a group not closed yet
             raise Untranslatable(f"RE2 has no {op}")
     return "".join(out)
 
@@ -163,19 +170,27 @@ def _translate(pattern, last: bool = False) -> str:
 def superset(pattern: re.Pattern) -> str:
     """RE2 syntax for a pattern that matches wherever ``pattern`` does (and perhaps elsewhere)."""
     parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-    body = _translate(parsed, last=True)
+    body = _translate(parsed, {}, last=True)
     return f"(?i:{body})" if parsed.state.flags & re.IGNORECASE else body
 
 
 class QuickTest:
     """Which of ``patterns`` may match a text: ``QuickTest(patterns).possible(text)`` holds the
-    index of every pattern that matches it (with `re`), and perhaps others."""
+    index of every pattern that matches it (with `re`), and perhaps others. A pattern RE2 cannot
+    read (a conditional group) is always possible."""
 
     def __init__(self, patterns: Sequence[re.Pattern]):
         self._count = len(patterns)
         self._set = re2.Set.SearchSet(re2.Options())
-        for pattern in patterns:
-            self._set.Add(superset(pattern))
+        self._index: list[int] = []  # the set's entries, by the pattern each stands for
+        always = []
+        for index, pattern in enumerate(patterns):
+            try:
+                self._set.Add(superset(pattern))
+                self._index.append(index)
+            except (Untranslatable, re2.error, RecursionError):
+                always.append(index)
+        self.always_possible = frozenset(always)
         # the last entry: a character re and RE2 fold apart, on which every pattern may match
         self._folding_apart = self._set.Add(f"[{_folding_apart()}]")
         self._set.Compile()
@@ -183,15 +198,13 @@ class QuickTest:
     def possible(self, text: str) -> frozenset[int] | range:
         found = self._set.Match(text)
         if not found:
-            return frozenset()
+            return self.always_possible
         if self._folding_apart in found:
             return range(self._count)
-        return frozenset(found)
+        return frozenset(self._index[entry] for entry in found) | self.always_possible
 
 
 def quick_test(patterns: Sequence[re.Pattern]) -> QuickTest | None:
-    """A quick test of these patterns, or None when RE2 cannot read one of them."""
-    try:
-        return QuickTest(patterns)
-    except (Untranslatable, re2.error, re.error, RecursionError):
-        return None
+    """A quick test of these patterns, or None when RE2 can read none of them."""
+    test = QuickTest(patterns)
+    return test if len(test.always_possible) < len(patterns) else None

@@ -52,9 +52,11 @@ def test_patterns_that_cannot_match_are_left_out():
     assert _possible(patterns, "今年上半年，2023") == {1, 2}
 
 
-def test_a_back_reference_leaves_the_list_without_a_quick_test():
-    assert quick_test([re.compile(r"\d{4}"), re.compile(r"(\d)-\1")]) is None
-    assert quick_test([re.compile(r"(?P<y>\d{4})-(?P=y)")]) is None
+def test_a_back_reference_is_read_as_its_group_and_a_conditional_group_is_always_possible():
+    patterns = [re.compile(r"(?P<d>\d)-(?P=d)"), re.compile(r"(a)?(?(1)b|c)"), re.compile("year")]
+    assert _possible(patterns, "3-3") == {0, 1}
+    assert _possible(patterns, "a year") == {1, 2}
+    assert quick_test([re.compile(r"(a)?(?(1)b|c)")]) is None  # nothing RE2 can read
 
 
 def test_every_case_re_folds_to_a_letter_is_possible():
@@ -94,6 +96,9 @@ def test_the_engines_quick_tests_hold_every_match_in_the_test_corpora(code):
               ([pattern for pattern, _ in dates.without_digits], dates.quick_without_digits),
               ([_number_starts(code)], _number_starts_quick(code)),
               ([figure_rules(code).words.company_cues], figure_rules(code).company_cues)]
+    from clusterhouse.documents.dates import _date_words
+
+    checks.append((list(_date_words().full_dates), _date_words().quick_full_dates))
     matched = 0
     for sentence in _sentences():
         for patterns, test in checks:
