@@ -67,6 +67,7 @@ class FigureRules:
     nouns_anywhere: tuple[tuple[re.Pattern, str], ...]  # the nouns of firms, people and countries, as words
     ordinals: dict[str, int]  # the language's ordinal words (numbers.yaml), lower-cased, for ranks
     company_cues: QuickTest | None  # whether a sentence may name a firm at all (most do not)
+    rank_scope: QuickTest | None  # whether a sentence may speak of the nation or the world (a rank's scope)
 
 
 def _either(fragments: tuple[str, ...]) -> str:
@@ -91,6 +92,7 @@ def figure_rules(code: str) -> FigureRules:
         flags=flags,
         ordinals={word.lower(): value for word, value in lang.numbers.ordinals.items()},
         company_cues=quick_test([words.company_cues]),
+        rank_scope=quick_test([words.national_scope, words.world_words]),
         count_after=tuple((re.compile(rf"^\s*{gap}(?:{'|'.join(fragments)}){edge}", flags), unit)
                           for unit, fragments in nouns.items()),
         count_noun_right_after=re.compile(rf"\s*(?:{people_and_firms})(?!\w)", flags),
@@ -281,6 +283,8 @@ def _nearest_money_metric(
 
 def _rank_figures(sentence: str, rules: FigureRules, is_company: bool) -> list[SentenceFigure]:
     figures = []
+    if rules.rank_scope is not None and not rules.rank_scope.possible(sentence):
+        return figures
     national = bool(rules.words.national_scope.search(sentence))
     if not national and not rules.words.world_words.search(sentence):
         return figures

@@ -24,7 +24,7 @@ reads `re`'s own parse of each pattern, so it sees exactly what `re` compiles.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from re import _constants as sre
 from re import _parser as sre_parse
 from re._casefix import _EXTRA_CASES
@@ -191,16 +191,19 @@ class QuickTest:
             except (Untranslatable, re2.error, RecursionError):
                 always.append(index)
         self.always_possible = frozenset(always)
+        self._entries_are_indexes = not always  # then the set's answer is already the patterns'
         # the last entry: a character re and RE2 fold apart, on which every pattern may match
         self._folding_apart = self._set.Add(f"[{_folding_apart()}]")
         self._set.Compile()
 
-    def possible(self, text: str) -> frozenset[int] | range:
+    def possible(self, text: str) -> Collection[int]:
         found = self._set.Match(text)
         if not found:
             return self.always_possible
         if self._folding_apart in found:
             return range(self._count)
+        if self._entries_are_indexes:
+            return found
         return frozenset(self._index[entry] for entry in found) | self.always_possible
 
 

@@ -56,15 +56,29 @@ def _strip(text: str, span: Span) -> Span:
     return Span(start, end)
 
 
+_WORD_AT_END = re.compile(r"[\w.]+$")
+_WORD_REACH = 80  # characters looked at before a full stop; a longer word is looked for in all of them
+
+
+def _word_before(text: str, end: int) -> str | None:
+    """The word (with its dots) that ends ``text[:end]``, as ``[\\w.]+$`` finds it, read in the
+    characters just before ``end`` (searching all of the text before every full stop made
+    splitting quadratic in a paragraph's length)."""
+    start = max(0, end - _WORD_REACH)
+    word = _WORD_AT_END.search(text, start, end)
+    if word is not None and word.start() == start and start > 0:
+        word = _WORD_AT_END.search(text, 0, end)  # the word may begin further back
+    return word.group() if word else None
+
+
 def _ends_sentence(text: str, match: re.Match) -> bool:
     token = match.group()
     if token[0] != "." or token == "\n":
         return True
-    before = text[: match.start()]
-    word = re.search(r"([\w.]+)$", before)
+    word = _word_before(text, match.start())
     if word is None:
         return True
-    stem = word.group(1).lower()
+    stem = word.lower()
     if stem in _abbreviations() or (len(stem) == 1 and stem.isalpha()):
         return False
     # "No. 4", "Dec. 28": an abbreviation followed by a number rarely ends a sentence

@@ -14,7 +14,7 @@ TESTS = Path(__file__).resolve().parents[2]
 def _possible(patterns, text):
     test = quick_test(patterns)
     assert test is not None
-    return test.possible(text)
+    return set(test.possible(text))
 
 
 @pytest.mark.parametrize("pattern, text", [

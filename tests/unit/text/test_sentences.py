@@ -1,3 +1,5 @@
+import pytest
+
 from clusterhouse.text.sentences import paragraphs, sentences
 
 
@@ -24,3 +26,13 @@ def test_paragraphs_are_separated_by_blank_lines_and_spans_index_the_text():
     spans = paragraphs(text)
     assert [text[s.start:s.end] for s in spans] == ["First paragraph here.", "Second one; with a clause."]
     assert split(text) == ["First paragraph here.", "Second one;", "with a clause."]
+
+
+@pytest.mark.parametrize("before", ["see No", "abc\n", "U.S", "x" * 200, "the end \n", "", " ", "a.b.c", "déc"])
+def test_the_word_before_a_full_stop_is_found_in_the_characters_before_it(before):
+    import re
+
+    from clusterhouse.text.sentences import _word_before
+
+    whole = re.search(r"([\w.]+)$", before)  # what the splitter looked for in all the text before
+    assert _word_before(before + ". Next", len(before)) == (whole.group(1) if whole else None)
