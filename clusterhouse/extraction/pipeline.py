@@ -19,8 +19,10 @@ from datetime import date
 
 from clusterhouse.extraction.attribution import AttributedFigure, ClusterMention, attribute
 from clusterhouse.extraction.figures import MONEY_UNITS, SentenceFigure, figure_rules, find_sentence_figures
-from clusterhouse.extraction.mentions import DocumentMentions, find_document_mentions
-from clusterhouse.lang import Language, language
+from clusterhouse.extraction.mentions import DocumentMentions, find_document_mentions, reference
+from clusterhouse.extraction.numbers import find_numbers
+from clusterhouse.extraction.periods import find_time_expressions
+from clusterhouse.lang import Language, language, supported_languages
 from clusterhouse.settings import extractor_version
 
 PARALLEL_THRESHOLD = 200  # below this many documents a process pool costs more than it saves
@@ -127,6 +129,17 @@ def cluster_row(doc: DocumentInput, cluster: ClusterMention) -> dict:
         "product_text": cluster.product_text, "is_primary": cluster.is_primary,
         "mention_count": cluster.mention_count,
     }
+
+
+def prepare() -> None:
+    """Load the reference data and build every language's rules now: workers forked after this
+    share them, where each worker built the rules of every language it met, for every batch."""
+    reference()
+    for code in supported_languages():
+        figure_rules(code)
+        find_time_expressions("2023", code, None)
+        find_numbers("2023", code)
+    extract(DocumentInput("warm-up", "In 2023 the output of Yongkang was 120 billion yuan.", "en", None))
 
 
 def _extract_or_report(doc: DocumentInput) -> ExtractionResult:

@@ -11,6 +11,7 @@ import dagster as dg
 import pyarrow as pa
 
 from clusterhouse.extraction import DocumentInput, ExtractionResult, extract_many
+from clusterhouse.extraction.pipeline import prepare
 from clusterhouse.settings import Settings, extractor_version
 from clusterhouse.warehouse import connect, ensure_tables, raw_tables, replace_rows
 from clusterhouse.warehouse.write_behind import WriteBehind
@@ -48,7 +49,7 @@ def _extract_one(doc: DocumentInput) -> ExtractionResult:
 
 def _warm_up() -> None:
     """Load the extraction rules and reference data before the workers fork (they share them)."""
-    _extract_one(DocumentInput("warm-up", "In 2023 the output of Yongkang was 120 billion yuan.", "en", None))
+    prepare()
 
 
 def extract_within_limits(pending: list[DocumentInput], settings: Settings) -> list[ExtractionResult]:
