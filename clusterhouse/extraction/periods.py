@@ -62,7 +62,7 @@ class _Rules:
     """One language's time words, composed into patterns."""
 
     patterns: tuple[tuple[re.Pattern, str, object], ...]  # (pattern, kind, data) in the order they are tried
-    quick: QuickTest | None  # which of them may match a sentence (None: RE2 cannot read one)
+    quick: QuickTest | None  # which of them may match a sentence (None: RE2 can read none of them)
     any_pattern: re.Pattern | None  # without a quick test: matches where one of them does (None: not joinable)
     since: re.Pattern  # right before a year: a start, not the figure's year
     event_before: re.Pattern  # before a year: an event's year

@@ -39,7 +39,7 @@ MAX_REPEAT = 1000  # RE2's limit on a counted repetition; a larger bound is read
 
 
 class Untranslatable(ValueError):
-    """A construct RE2 has no superset for (a back-reference)."""
+    """A construct RE2 has no superset for (a conditional group)."""
 
 
 def _fold_groups() -> dict[int, frozenset[int]]:
