@@ -32,7 +32,6 @@ WINDOW_CONFIDENCE = 0.9
 # 120), so a shorter sample goes to the high-accuracy detector, built the first time one comes.
 LOW_ACCURACY_FROM_CHARS = 200
 
-_LETTER = re.compile(r"[^\W\d_]")
 _HAN_RUNS = re.compile(f"{HAN.pattern}+")
 _KANA_RUNS = re.compile(r"[\u3040-\u30ff]+")
 _HANGUL_RUNS = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]+")
@@ -90,7 +89,7 @@ def detect_language(text: str | None) -> str | None:
     if not text:
         return None
     sample = text[:SAMPLE_CHARS]
-    if not _LETTER.search(sample):
+    if not _LETTER_RUNS.search(sample):
         return None
     by_script = _script_language(sample)
     if by_script:

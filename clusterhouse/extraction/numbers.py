@@ -60,7 +60,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from clusterhouse.lang import Language, all_languages, language
-from clusterhouse.text.quick_test import QuickTest, quick_test
+from clusterhouse.text.quick_test import QuickTest, possible_of, quick_test
 from clusterhouse.text.words import word_then_digit
 
 __all__ = ["NumberMention", "find_numbers", "parse_decimal"]
@@ -512,7 +512,7 @@ def _date_mask(s: str, dates: _DatePatterns) -> list[bool]:
     # most sentences state no number in digits: the patterns that need one cannot match
     patterns, quick = ((dates.every, dates.quick_every) if _ANY_DIGIT.search(s)
                        else (dates.without_digits, dates.quick_without_digits))
-    possible = quick.possible(s) if quick is not None else range(len(patterns))
+    possible = possible_of(quick, patterns, s)
     for index, (pattern, groups) in enumerate(patterns):
         if index not in possible:
             continue
@@ -636,6 +636,7 @@ class _Scanner:
         self.shared = _shared()
         self.zh = self.shared.numerals
         self.s = _normalise(text)
+        self.prefix_starts = _prefix_starts()
         self.masked: list[bool] = []  # made by run(): two sentences in five hold nothing a number starts with
         self.found: list[_Found] = []
 
@@ -659,7 +660,7 @@ class _Scanner:
         """Read the number that may start at ``i``; where the scan goes on."""
         s, n, zh = self.s, len(self.s), self.zh
         c = s[i]
-        prefixed = c in _prefix_starts()  # most positions start no prefix: skip looking for one
+        prefixed = c in self.prefix_starts  # most positions start no prefix: skip looking for one
         if prefixed and (percent := _prefix_at(s, i, zh.percent_prefixes)):
             return self.read_zh(i + len(percent), percent=True)
         if prefixed and (ordinal := _prefix_at(s, i, zh.ordinal_prefixes)) and (k := i + len(ordinal)) < n and (

@@ -18,7 +18,7 @@ from functools import lru_cache
 from clusterhouse.lang import all_languages
 from clusterhouse.reference import PLACES_DIR as REFERENCE
 from clusterhouse.reference.names import place_naming
-from clusterhouse.text.chinese import HAN
+from clusterhouse.text.chinese import MAY_BE_TRADITIONAL
 from clusterhouse.text.dictionary import SurfaceAutomaton
 from clusterhouse.text.words import any_language, every_language
 
@@ -332,9 +332,9 @@ class Gazetteer:
 
     def _simplified(self, text: str) -> str:
         """The text with traditional characters simplified: same length, so spans stay valid. A text
-        with no Han character is its own: str.translate with a dict looks up every character of a
+        with no CJK character is its own: str.translate with a dict looks up every character of a
         text with any non-ASCII one (0.09 s for 2,000 articles, done twice, for nothing in Europe)."""
-        return text.translate(self._t2s) if HAN.search(text) else text
+        return text.translate(self._t2s) if MAY_BE_TRADITIONAL.search(text) else text
 
     def _scan_chinese(self, simplified: str) -> list[_Raw]:
         raws: list[_Raw] = []

@@ -20,12 +20,13 @@ def _converter() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
-# opencc's t2s changes no character below the CJK radicals (U+2E80; a test holds it to that)
-_MAY_CONVERT = re.compile(r"[^\x00-\u2e7f]")
+# A character from the CJK radicals (U+2E80) on: a text without one has no traditional character
+# to simplify, in opencc's table or the gazetteer's (tests hold both to that).
+MAY_BE_TRADITIONAL = re.compile(r"[^\x00-\u2e7f]")
 
 
 def to_simplified(text: str) -> str:
-    if not _MAY_CONVERT.search(text):  # a European article is its own (opencc copied it, ~1 % of extraction)
+    if not MAY_BE_TRADITIONAL.search(text):  # a European article is its own (opencc copied it, ~1 % of extraction)
         return text
     converter = _converter()
     converted = converter.convert(text)

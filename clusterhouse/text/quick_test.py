@@ -207,6 +207,11 @@ class QuickTest:
         return frozenset(self._index[entry] for entry in found) | self.always_possible
 
 
+def possible_of(test: QuickTest | None, patterns: Sequence, text: str) -> Collection[int]:
+    """The indexes of ``patterns`` that may match ``text``: all of them without a quick test."""
+    return test.possible(text) if test is not None else range(len(patterns))
+
+
 def quick_test(patterns: Sequence[re.Pattern]) -> QuickTest | None:
     """A quick test of these patterns, or None when RE2 can read none of them."""
     test = QuickTest(patterns)

@@ -261,7 +261,7 @@ def test_traditional_characters(gaz, text, expected):
 
 
 def test_a_text_is_simplified_when_it_holds_a_character_of_the_table(gaz):
-    """The simplification is skipped for a text without a Han character: every traditional
+    """The simplification is skipped for a text without a CJK character: every traditional
     character of places_t2s.csv must be one."""
     assert all(gaz._simplified(chr(traditional)) == simplified for traditional, simplified in gaz._t2s.items())
     assert gaz._simplified("Canton, 廣東 (Guangdong)") == "Canton, 广东 (Guangdong)"
