@@ -4,12 +4,16 @@ lingua is accurate on short texts, but loading every language model costs ~6 s a
 subset below loads lazily, once per process.
 Chinese is decided by script before lingua is asked: a page of Chinese with an English byline or
 a few Latin product names is still Chinese, and lingua would weigh the Latin words too heavily.
+Most other articles are decided by their common words (each language folder's `common_words`)
+before lingua is asked too: where they are plainly one language's, lingua says the same.
 """
 
 from __future__ import annotations
 
 import re
 import threading
+from collections import Counter
+from functools import lru_cache
 
 from clusterhouse.text.chinese import HAN
 
@@ -31,6 +35,18 @@ WINDOW_CONFIDENCE = 0.9
 # 200-300 characters; below that the two differ (one passage in 20 at 60 characters, one in 400 at
 # 120), so a shorter sample goes to the high-accuracy detector, built the first time one comes.
 LOW_ACCURACY_FROM_CHARS = 200
+
+# A sample is read as a language by its common words when at least this many of its words are
+# that language's alone, making at least this share of all its words, and this many times the
+# next language's. Of 8,167 articles in alphabetic scripts (the generated corpus, dev, seeds and
+# every test corpus) 7,993 were so decided, lingua choosing the same language for every one; their
+# own words were a tenth to a third of their words (median by language), the next language's a few.
+# A text in a language without a folder shares some short words with ours, never a twelfth of
+# its words (tests: Dutch, Indonesian). Counting takes ~0.08 ms an article, lingua's windows ~0.4
+# ms: reading 3,000 articles on one core, 5.3-5.9 s -> 3.9-4.3 s.
+COMMON_WORDS_MIN = 10
+COMMON_WORDS_MIN_SHARE = 0.08
+COMMON_WORDS_LEAD = 6
 
 _HAN_RUNS = re.compile(f"{HAN.pattern}+")
 _KANA_RUNS = re.compile(r"[\u3040-\u30ff]+")
@@ -91,11 +107,38 @@ def detect_language(text: str | None) -> str | None:
     sample = text[:SAMPLE_CHARS]
     if not _LETTER_RUNS.search(sample):
         return None
-    by_script = _script_language(sample)
-    if by_script:
-        return by_script
+    decided = _script_language(sample) or _common_words_language(sample)
+    if decided:
+        return decided
     language = _window_language(sample) or _get_detector(sample).detect_language_of(sample)
     return language.iso_code_639_1.name.lower() if language else None
+
+
+@lru_cache(maxsize=1)
+def _common_word_owners() -> dict[str, str]:
+    """Each common word that only one language folder lists, and that language's code."""
+    from clusterhouse.lang import all_languages
+
+    listed_by: dict[str, set[str]] = {}
+    for language in all_languages():
+        for word in language.about.common_words:
+            listed_by.setdefault(word, set()).add(language.about.code)
+    return {word: codes.pop() for word, codes in listed_by.items() if len(codes) == 1}
+
+
+def _common_words_language(sample: str) -> str | None:
+    """The language whose common words plainly make up the sample, or None (lingua then decides)."""
+    owners = _common_word_owners()
+    words = _LETTER_RUNS.findall(sample.lower())
+    counts = Counter(filter(None, map(owners.get, words))).most_common(2)
+    if not counts:
+        return None
+    language, count = counts[0]
+    runner_up = counts[1][1] if len(counts) > 1 else 0
+    if (count >= COMMON_WORDS_MIN and count >= COMMON_WORDS_MIN_SHARE * len(words)
+            and count >= COMMON_WORDS_LEAD * runner_up):
+        return language
+    return None
 
 
 def _window_language(sample: str):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clusterhouse.lang.schema.kinds import value
+from clusterhouse.lang.schema.kinds import value, words
 
 
 @dataclass(frozen=True)
@@ -16,3 +16,7 @@ class About:
     ignore_case: bool = value("Cues match in any letter case", bool)
     simplify_script: bool = value(
         "Traditional characters are matched as simplified (OpenCC t2s, one character for one)", bool)
+    common_words: frozenset[str] = words(
+        "The most frequent short words of running text (articles, prepositions, conjunctions, auxiliaries): "
+        "a document plainly made of them is read as this language without asking the statistical detector; "
+        "a word another language lists too tells neither ([] where the script tells the language)")

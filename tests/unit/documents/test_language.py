@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from clusterhouse.documents import language
@@ -153,3 +155,105 @@ def test_portuguese_and_spanish_long_articles_are_told_apart():
     assert len(portuguese) > 800 and len(spanish) > 800
     assert detect_language(portuguese) == "pt"
     assert detect_language(spanish) == "es"
+
+
+def _lingua(text: str) -> str | None:
+    """What lingua alone says of a sample (the path before common words were counted)."""
+    sample = text[:language.SAMPLE_CHARS]
+    found = language._window_language(sample) or language._get_detector(sample).detect_language_of(sample)
+    return found.iso_code_639_1.name.lower() if found else None
+
+
+COMMON_WORD_PARAGRAPHS = {
+    "en": ("The county has been known for its brushes since the 1980s, when the first workshops opened "
+           "in the villages along the river. Today most of them are run by the children of their founders, "
+           "who sell to wholesalers in the coastal cities and, more and more, to buyers abroad through "
+           "online platforms. Officials said that the new industrial park would give the larger firms room "
+           "to grow, but many owners are not sure they can afford the rent."),
+    "it": ("Il distretto è noto per le sue spazzole dagli anni Ottanta, quando i primi laboratori aprirono "
+           "nei villaggi lungo il fiume. Oggi la maggior parte delle aziende è guidata dai figli dei "
+           "fondatori, che vendono ai grossisti delle città della costa e, sempre più spesso, agli "
+           "acquirenti stranieri attraverso le piattaforme online. Secondo il comune il nuovo parco "
+           "industriale darà spazio alle imprese più grandi, ma molti titolari non sono sicuri di poterne "
+           "pagare l'affitto."),
+    "es": ("El condado es conocido por sus cepillos desde los años ochenta, cuando los primeros talleres "
+           "abrieron en los pueblos a lo largo del río. Hoy la mayoría de ellos está en manos de los hijos "
+           "de sus fundadores, que venden a los mayoristas de las ciudades de la costa y, cada vez más, a "
+           "compradores del extranjero a través de plataformas en línea. Según las autoridades, el nuevo "
+           "parque industrial dará espacio a las empresas más grandes, pero muchos dueños no saben si "
+           "podrán pagar el alquiler."),
+    "fr": ("Le district est connu pour ses brosses depuis les années 1980, quand les premiers ateliers ont "
+           "ouvert dans les villages le long du fleuve. Aujourd'hui la plupart sont dirigés par les enfants "
+           "de leurs fondateurs, qui vendent aux grossistes des villes de la côte et, de plus en plus, à des "
+           "acheteurs étrangers sur des plateformes en ligne. Selon les autorités, le nouveau parc "
+           "industriel donnera de la place aux plus grandes entreprises, mais beaucoup de patrons ne sont "
+           "pas sûrs de pouvoir payer le loyer."),
+    "de": ("Der Kreis ist seit den achtziger Jahren für seine Bürsten bekannt, als die ersten Werkstätten in "
+           "den Dörfern am Fluss öffneten. Heute werden die meisten von den Kindern ihrer Gründer geführt, "
+           "die an Großhändler in den Küstenstädten und immer mehr auch über Plattformen im Internet an "
+           "Käufer im Ausland verkaufen. Nach Angaben der Behörden soll der neue Industriepark den größeren "
+           "Firmen Platz bieten, aber viele Inhaber wissen nicht, ob sie die Miete bezahlen können."),
+    "pt": ("O distrito é conhecido pelas suas escovas desde os anos oitenta, quando as primeiras oficinas "
+           "abriram nas aldeias ao longo do rio. Hoje a maioria delas é dirigida pelos filhos dos seus "
+           "fundadores, que vendem aos grossistas das cidades da costa e, cada vez mais, a compradores "
+           "estrangeiros através de plataformas na internet. Segundo as autoridades, o novo parque "
+           "industrial vai dar espaço às empresas maiores, mas muitos donos não sabem se vão conseguir "
+           "pagar a renda."),
+}
+
+
+@pytest.mark.parametrize("code", sorted(COMMON_WORD_PARAGRAPHS))
+def test_running_text_is_told_by_its_common_words_as_lingua_tells_it(code):
+    text = COMMON_WORD_PARAGRAPHS[code]
+    assert language._common_words_language(text) == code
+    assert _lingua(text) == code
+    assert detect_language(text) == code
+
+
+# Dutch and Indonesian have no folder: they share a few short words with ours ("die", "is", "di"),
+# never enough to be read as one of them
+DUTCH = ("De gemeente ligt in het zuiden van de provincie en is bekend om haar meubelindustrie. Volgens de "
+         "lokale overheid werken er meer dan tienduizend mensen in de sector, die vooral voor de export "
+         "produceert. Het afgelopen jaar stegen de verkopen met twaalf procent, maar de bedrijven maken zich "
+         "zorgen over de kosten van grondstoffen. Als de handel met de Verenigde Staten verder afneemt, zullen "
+         "veel kleine werkplaatsen moeten sluiten, zegt een woordvoerder van de vereniging.")
+INDONESIAN = ("Kota ini terletak di bagian selatan provinsi dan terkenal dengan industri mebelnya. Menurut "
+              "pemerintah daerah, lebih dari sepuluh ribu orang bekerja di sektor ini, yang sebagian besar "
+              "memproduksi untuk ekspor. Tahun lalu penjualan naik dua belas persen, tetapi perusahaan khawatir "
+              "tentang biaya bahan baku di pasar dunia.")
+
+
+@pytest.mark.parametrize("text", [DUTCH, INDONESIAN, "The county exports brushes."])
+def test_other_languages_and_short_texts_are_left_to_lingua(text):
+    assert language._common_words_language(text) is None
+
+
+def test_dutch_is_still_dutch():
+    assert detect_language(DUTCH) == "nl"
+
+
+def test_a_word_two_languages_list_tells_neither():
+    owners = language._common_word_owners()
+    for shared in ("de", "la", "a", "en", "e", "que"):
+        assert shared not in owners
+    assert owners["the"] == "en" and owners["und"] == "de" and owners["della"] == "it"
+
+
+def test_an_article_with_a_long_quote_in_another_language_is_not_read_as_the_quote():
+    paragraphs = ITALIAN_PARAGRAPHS[:2] + [ENGLISH_QUOTE] + ITALIAN_PARAGRAPHS[2:]
+    assert language._common_words_language("\n\n".join(paragraphs)) in (None, "it")
+
+
+def test_the_test_corpus_is_told_by_common_words_as_lingua_tells_it():
+    from clusterhouse.documents.build import read_file
+
+    root = Path(__file__).resolve().parents[2] / "corpus" / "docs"
+    decided = 0
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        for document in read_file(path, root)[0]:
+            sample = (document.text or "")[:language.SAMPLE_CHARS]
+            by_words = language._common_words_language(sample)
+            if by_words and not language._script_language(sample):
+                decided += 1
+                assert by_words == _lingua(sample), path.name
+    assert decided >= 20
