@@ -150,10 +150,14 @@ def _translate(pattern, groups: dict, last: bool = False) -> str:
             out.append(_repeat(low, high, _translate(body, groups)))
         elif op is sre.ATOMIC_GROUP:
             out.append(f"(?:{_translate(av, groups)})")
-        elif op is sre.ASSERT and av[0] == 1 and last:
+        elif (op is sre.ASSERT and av[0] == 1 and last
+              and (position == len(pattern) - 1
+                   or _required_literals(av[1]) > _required_literals(pattern[position + 1:]))):
             # a lookahead with nothing of the pattern after this sequence: what follows it here
-            # starts where the lookahead's text does, so the lookahead's text alone is a superset
-            # ("(?=(?i:million|mila))[a-z]" needs one of the words, not any letter)
+            # starts where the lookahead's text does, so the lookahead's text alone is a superset,
+            # and the better one when it needs more literal characters than the rest (if any)
+            # ("(?=(?i:million|mila))[a-z]" needs one of the words, not any letter; in
+            # "(?=[^\W\d_]{3,10} \d)(?:March|May) \d" the month names say more)
             out.append(f"(?:{_translate(av[1], groups)})")
             break
         elif op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
@@ -165,6 +169,24 @@ def _translate(pattern, groups: dict, last: bool = False) -> str:
         else:  # a conditional group, a reference to a group not closed yet
             raise Untranslatable(f"RE2 has no {op}")
     return "".join(out)
+
+
+def _required_literals(pattern) -> int:
+    """How many literal characters every match of a sequence of re's parse must hold: a rough
+    measure of how seldom it matches, to choose between two supersets."""
+    count = 0
+    for op, av in pattern:
+        if op is sre.LITERAL:
+            count += 1
+        elif op is sre.BRANCH:
+            count += min(_required_literals(branch) for branch in av[1])
+        elif op is sre.SUBPATTERN:
+            count += _required_literals(av[3])
+        elif op is sre.ATOMIC_GROUP:
+            count += _required_literals(av)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            count += min(av[0], 10) * _required_literals(av[2])
+    return count
 
 
 def superset(pattern: re.Pattern) -> str:

@@ -52,6 +52,15 @@ def test_patterns_that_cannot_match_are_left_out():
     assert _possible(patterns, "今年上半年，2023") == {1, 2}
 
 
+def test_of_a_lookahead_and_what_follows_it_the_one_needing_more_letters_is_kept():
+    """Both are supersets of the pattern; the quick test keeps the more telling one."""
+    month_then_day = re.compile(r"(?=[^\W\d_]{3,10} \d)(?:March|May) \d")
+    assert _possible([month_then_day], "on May 5") == {0}
+    assert not _possible([month_then_day], "about 5 and again 7")  # the lookahead alone would pass it
+    words_ahead = re.compile(r"(?=(?i:million|mila))[a-z]")
+    assert not _possible([words_ahead], "a few words")  # the letter alone would pass them
+
+
 def test_a_back_reference_is_read_as_its_group_and_a_conditional_group_is_always_possible():
     patterns = [re.compile(r"(?P<d>\d)-(?P=d)"), re.compile(r"(a)?(?(1)b|c)"), re.compile("year")]
     assert _possible(patterns, "3-3") == {0, 1}
