@@ -108,6 +108,9 @@ def test_the_engines_quick_tests_hold_every_match_in_the_test_corpora(code):
     from clusterhouse.documents.dates import _date_words
 
     checks.append((list(_date_words().full_dates), _date_words().quick_full_dates))
+    from clusterhouse.documents.outlets import _outlet_datelines, _source_label, _source_label_quick
+
+    checks += [(list(_outlet_datelines()[0]), _outlet_datelines()[1]), ([_source_label()], _source_label_quick())]
     matched = 0
     for sentence in _sentences():
         for patterns, test in checks:
