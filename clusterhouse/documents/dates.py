@@ -152,14 +152,14 @@ def _date_words() -> _DateWords:
                     re.MULTILINE | re.IGNORECASE), None),
         # 新华社广州12月14日电, 本报北京12月14日讯
         (re.compile(rf"(?P<month>[01]?\d)\s*(?:{month_word})\s*(?P<day>[0-3]?\d)\s*(?:{day_word})\s*"
-                    rf"(?:{words['dateline_words']})"), None),
+                    rf"(?:{words['dateline_words']})"), re.compile(month_word)),
         # "Dernière mise à jour à 16h00 le 15/06": a labelled day and month, day first. Looked for
         # only in a head that holds such a day and month: its search tries every language's
         # labels, case-blind, at each position, and was two thirds of the time spent finding a
         # publication date (an eighth of reading a document)
         (re.compile(rf"(?:{words['published_labels']}|{words['updated_labels']}|{words['date_labels']})"
                     rf"[^\n\d]{{0,30}}(?:\d{{1,2}}[:h.]\d{{2}}[^\n\d]{{0,12}})?{day_slash_month}", re.IGNORECASE),
-         re.compile(day_slash_month)),
+         re.compile(r"\d/\d")),  # what any day/month holds, found five times faster than it
     )
     event_cues = _every_language("date_event_cues", before=_LETTER_BEFORE, after=_LETTER_AFTER)
     year_cues = _every_language("year_cues_before", before=_LETTER_BEFORE)
