@@ -52,6 +52,7 @@ _HAN_RUNS = re.compile(f"{HAN.pattern}+")
 _KANA_RUNS = re.compile(r"[\u3040-\u30ff]+")
 _HANGUL_RUNS = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]+")
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
+_EAST_ASIAN = re.compile("|".join(runs.pattern.rstrip("+") for runs in (_HAN_RUNS, _KANA_RUNS, _HANGUL_RUNS)))
 
 _detectors: dict[bool, object] = {}  # low accuracy? -> the lingua detector
 _detector_lock = threading.Lock()
@@ -83,9 +84,11 @@ def _count(runs: re.Pattern, sample: str) -> int:
 
 def _script_language(sample: str) -> str | None:
     """zh/ja/ko when East Asian characters make up a good share of the letters."""
+    if not _EAST_ASIAN.search(sample):
+        return None  # most articles: one pass finds none, where counting each script took three
     han, kana, hangul = (_count(runs, sample) for runs in (_HAN_RUNS, _KANA_RUNS, _HANGUL_RUNS))
     if not (han or kana or hangul):
-        return None  # most articles: their letters need not be counted
+        return None
     letters = _count(_LETTER_RUNS, sample)
     if not letters:
         return None
