@@ -28,7 +28,7 @@ from functools import lru_cache
 from clusterhouse.lang import Language, all_languages
 from clusterhouse.lang import language as language_data
 from clusterhouse.lang.schema.kinds import NEVER
-from clusterhouse.text.quick_test import QuickTest, possible_of, quick_test
+from clusterhouse.text.quick_test import QuickTest, possible_items, quick_test
 from clusterhouse.text.words import word_then_digit
 
 HEAD_CHARS = 1000  # scraped pages put menus and notices before the byline
@@ -227,10 +227,7 @@ def iter_full_dates(text: str, language: Language | str | None = None):
     found: list[tuple[int, int, dt.date]] = []
     taken: list[tuple[int, int]] = []
     words = _date_words()
-    possible = possible_of(words.quick_full_dates, words.full_dates, text)
-    for index, pattern in enumerate(words.full_dates):
-        if index not in possible:
-            continue
+    for pattern in possible_items(words.quick_full_dates, words.full_dates, text):
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):

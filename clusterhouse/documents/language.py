@@ -15,6 +15,7 @@ import threading
 from collections import Counter
 from functools import lru_cache
 
+from clusterhouse.lang import all_languages
 from clusterhouse.text.chinese import HAN
 
 SUPPORTED_LANGUAGES = ("en", "zh", "it", "es", "fr", "de", "pt", "ru", "ja", "ko", "ar", "nl")
@@ -48,11 +49,11 @@ COMMON_WORDS_MIN = 10
 COMMON_WORDS_MIN_SHARE = 0.08
 COMMON_WORDS_LEAD = 6
 
-_HAN_RUNS = re.compile(f"{HAN.pattern}+")
-_KANA_RUNS = re.compile(r"[\u3040-\u30ff]+")
-_HANGUL_RUNS = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]+")
+_KANA = r"[\u3040-\u30ff]"
+_HANGUL = r"[\uac00-\ud7af\u1100-\u11ff]"
+_HAN_RUNS, _KANA_RUNS, _HANGUL_RUNS = (re.compile(f"{script}+") for script in (HAN.pattern, _KANA, _HANGUL))
+_EAST_ASIAN = re.compile(f"{HAN.pattern}|{_KANA}|{_HANGUL}")
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
-_EAST_ASIAN = re.compile("|".join(runs.pattern.rstrip("+") for runs in (_HAN_RUNS, _KANA_RUNS, _HANGUL_RUNS)))
 
 _detectors: dict[bool, object] = {}  # low accuracy? -> the lingua detector
 _detector_lock = threading.Lock()
@@ -87,8 +88,6 @@ def _script_language(sample: str) -> str | None:
     if not _EAST_ASIAN.search(sample):
         return None  # most articles: one pass finds none, where counting each script took three
     han, kana, hangul = (_count(runs, sample) for runs in (_HAN_RUNS, _KANA_RUNS, _HANGUL_RUNS))
-    if not (han or kana or hangul):
-        return None
     letters = _count(_LETTER_RUNS, sample)
     if not letters:
         return None
@@ -120,8 +119,6 @@ def detect_language(text: str | None) -> str | None:
 @lru_cache(maxsize=1)
 def _common_word_owners() -> dict[str, str]:
     """Each common word that only one language folder lists, and that language's code."""
-    from clusterhouse.lang import all_languages
-
     listed_by: dict[str, set[str]] = {}
     for language in all_languages():
         for word in language.about.common_words:

@@ -9,7 +9,7 @@ from clusterhouse.documents.identity import identity_key
 from clusterhouse.documents.tidy import SPACES
 from clusterhouse.lang import all_languages
 from clusterhouse.reference.names import outlet_aliases
-from clusterhouse.text.quick_test import QuickTest, possible_of, quick_test
+from clusterhouse.text.quick_test import QuickTest, possible_items, quick_test
 from clusterhouse.text.words import any_language, every_language
 
 _CREDIT = re.compile(r"[(（]\s*(?P<name>[^()（）\n]{2,40}?)\s*[)）]")
@@ -78,9 +78,8 @@ def canonical_outlet(name: str | None, allow_unknown: bool = True) -> str | None
 def _outlet_dateline(head: str) -> re.Match | None:
     """A dateline naming its outlet (新华社北京3月5日电), in the first language whose datelines do."""
     patterns, quick = _outlet_datelines()
-    possible = possible_of(quick, patterns, head)
-    for index, pattern in enumerate(patterns):
-        if index in possible and (match := pattern.search(head)):
+    for pattern in possible_items(quick, patterns, head):
+        if match := pattern.search(head):
             return match
     return None
 
@@ -89,7 +88,7 @@ def find_source_outlet(text: str) -> str | None:
     """The outlet the text credits itself to (`Source: China Daily`, `(XINHUA)`, `新华社北京3月5日电`)."""
     head, tail = text[:_WINDOW], text[-_WINDOW:]
     for window in (head, tail):
-        if not possible_of(_source_label_quick(), (_source_label(),), window):
+        if not possible_items(_source_label_quick(), (_source_label(),), window):
             continue
         for match in _source_label().finditer(window):
             name = _name_stop().split(match.group("name"))[0]

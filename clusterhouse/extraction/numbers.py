@@ -60,7 +60,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from clusterhouse.lang import Language, all_languages, language
-from clusterhouse.text.quick_test import QuickTest, possible_of, quick_test
+from clusterhouse.text.quick_test import QuickTest, possible_items, quick_test
 from clusterhouse.text.words import word_then_digit
 
 __all__ = ["NumberMention", "find_numbers", "parse_decimal"]
@@ -512,10 +512,7 @@ def _date_mask(s: str, dates: _DatePatterns) -> list[bool]:
     # most sentences state no number in digits: the patterns that need one cannot match
     patterns, quick = ((dates.every, dates.quick_every) if _ANY_DIGIT.search(s)
                        else (dates.without_digits, dates.quick_without_digits))
-    possible = possible_of(quick, patterns, s)
-    for index, (pattern, groups) in enumerate(patterns):
-        if index not in possible:
-            continue
+    for pattern, groups in possible_items(quick, patterns, s):
         for m in pattern.finditer(s):
             for g in groups:
                 if m.group(g) is not None:

@@ -229,9 +229,13 @@ class QuickTest:
         return frozenset(self._index[entry] for entry in found) | self.always_possible
 
 
-def possible_of(test: QuickTest | None, patterns: Sequence, text: str) -> Collection[int]:
-    """The indexes of ``patterns`` that may match ``text``: all of them without a quick test."""
-    return test.possible(text) if test is not None else range(len(patterns))
+def possible_items(test: QuickTest | None, items: Sequence, text: str) -> Sequence:
+    """The items whose pattern (a pattern, or what stands for one: a (pattern, data) pair) may
+    match ``text``, in their order: all of them without a quick test."""
+    if test is None:
+        return items
+    possible = test.possible(text)
+    return [item for index, item in enumerate(items) if index in possible]
 
 
 def quick_test(patterns: Sequence[re.Pattern]) -> QuickTest | None:
