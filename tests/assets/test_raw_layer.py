@@ -7,7 +7,11 @@ import dagster as dg
 import pytest
 
 from orchestration.defs.extract.assets import extract_figures
-from orchestration.defs.extract.checks import evidence_spans_point_into_the_text, no_figure_after_publication
+from orchestration.defs.extract.checks import (
+    EvidenceCheckConfig,
+    evidence_spans_point_into_the_text,
+    no_figure_after_publication,
+)
 from orchestration.defs.ingest.assets import ingest_documents, reference_tables
 from orchestration.defs.ingest.checks import documents_have_text_and_language, rejected_files_have_reasons
 from orchestration.defs.resources import ClusterhouseResource
@@ -41,7 +45,7 @@ def test_ingest_and_extract_fill_the_raw_tables(raw_layer):
 
 def test_the_raw_layer_checks_pass_on_it(raw_layer):
     checked = ClusterhouseResource(build_path=str(raw_layer.build_path))
-    assert evidence_spans_point_into_the_text(checked).passed
+    assert evidence_spans_point_into_the_text(clusterhouse=checked).passed
     assert no_figure_after_publication(checked).passed
     assert rejected_files_have_reasons(checked).passed
     assert documents_have_text_and_language(checked).passed
@@ -62,9 +66,11 @@ def test_the_raw_layer_checks_find_a_misplaced_span_and_a_blank_text(raw_layer):
     change("""insert into raw.documents by name
               select * replace ('copy/' || path as path, '  ' || text as text)
               from raw.documents where document_id = ?""", document_id)
-    assert evidence_spans_point_into_the_text(checked).passed
+    assert evidence_spans_point_into_the_text(clusterhouse=checked).passed
     change("update raw.figures set value_start = value_start + 1 where figure_id = ?", figure_id)
-    misplaced = evidence_spans_point_into_the_text(checked)
+    # changed behind extraction's back: a quiet check reads only what came since its last pass
+    assert evidence_spans_point_into_the_text(clusterhouse=checked).metadata["figures_read"].value == 0
+    misplaced = evidence_spans_point_into_the_text(config=EvidenceCheckConfig(every_figure=True), clusterhouse=checked)
     assert not misplaced.passed and misplaced.metadata["misplaced"].value == 1
     change("update raw.documents set text = ' \n\t ' where path = (select min(path) from raw.documents "
            "where document_id <> ?)", document_id)
