@@ -20,8 +20,8 @@ from clusterhouse.documents.inventory import (
     read_files,
     scan,
 )
-from clusterhouse.reference.tables import place_rows, product_rows, product_synonym_rows
 from clusterhouse.warehouse import connect, ensure_tables, prepare_build, raw_tables, replace_rows
+from clusterhouse.warehouse.reference_tables import write_reference_tables
 from clusterhouse.warehouse.write_behind import WriteBehind
 from orchestration.defs.resources import WAREHOUSE_POOL, ClusterhouseResource
 
@@ -132,14 +132,12 @@ def ingest_documents(context: dg.AssetExecutionContext, clusterhouse: Clusterhou
     can_subset=False,
 )
 def reference_tables(context: dg.AssetExecutionContext, clusterhouse: ClusterhouseResource):
-    """The reference data the extractor reads (clusterhouse/reference/), published beside the figures."""
+    """The reference data the extractor reads (clusterhouse/reference/), published beside the figures;
+    written again only when the files changed."""
     settings = clusterhouse.settings()
     prepare_build(settings.build_path, settings.warehouse_path)
-    tables = (("raw.places", place_rows(), raw_tables.PLACES),
-              ("raw.product_taxonomy", product_rows(), raw_tables.PRODUCT_TAXONOMY),
-              ("raw.product_synonyms", product_synonym_rows(), raw_tables.PRODUCT_SYNONYMS))
     with connect(settings.build_path) as con:
-        con.execute("create schema if not exists raw")
-        counts = {table: replace_rows(con, table, raw_tables.to_arrow(rows, schema)) for table, rows, schema in tables}
-    for table, count in counts.items():
-        yield dg.MaterializeResult(asset_key=table.split("."), metadata={"rows": count})
+        tables = write_reference_tables(con)
+    for table in tables:
+        yield dg.MaterializeResult(asset_key=table.table.split("."),
+                                   metadata={"rows": table.rows, "written": table.written})
