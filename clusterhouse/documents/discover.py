@@ -17,8 +17,9 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
+from typing import NamedTuple
 
 from clusterhouse.documents.model import UnreadableFile
 from clusterhouse.documents.readers import READERS
@@ -29,9 +30,9 @@ _SPECIAL_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), 
                   (stat.S_ISBLK, "a device"))
 
 
-@dataclass(frozen=True)
-class Found:
-    """One entry of the raw folder: a file to read (``real`` is set) or one refused (``refused``)."""
+class Found(NamedTuple):
+    """One entry of the raw folder: a file to read (``real`` is set) or one refused (``refused``).
+    A named tuple: made three times faster than a frozen dataclass, once per file every night."""
 
     path: str  # relative to the raw root, POSIX separators: the name a user sees (a link's own name)
     real: str | None  # the regular file it leads to, relative to the real raw root
@@ -67,42 +68,41 @@ def walk_raw_folder(raw_root: Path, include_unsupported: bool = True) -> list[Fo
         real_prefix = os.path.relpath(real_directory, root).replace(os.sep, "/")
         real_prefix = "" if real_prefix == "." else real_prefix + "/"
         try:
-            entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+            entries = sorted(os.scandir(directory), key=attrgetter("name"))
         except OSError as error:
             found.append(Found(relative or ".", None, 0, 0, f"cannot list folder: {error.strerror or error}"))
             return
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            name = printable_name(entry.name)
+            # most names are ASCII, and ASCII is valid UTF-8
+            name = entry.name if entry.name.isascii() else printable_name(entry.name)
             shown = f"{relative}/{name}" if relative else name
             try:
                 info = entry.stat(follow_symlinks=False)
             except OSError:
                 found.append(Found(shown, None, 0, 0, "file disappeared before it was read"))
                 continue
-
-            def refuse(reason: str, info=info, shown=shown) -> None:
-                found.append(Found(shown, None, info.st_size, info.st_mtime_ns, reason))
-
             if name != entry.name:
-                refuse("file name is not valid UTF-8: rename it")
+                found.append(_refused(shown, info, "file name is not valid UTF-8: rename it"))
                 continue
             target, target_info = entry.path, info
             if stat.S_ISLNK(info.st_mode):
                 resolved = _resolve_link(entry.path, root, ancestors)
                 if isinstance(resolved, str) and resolved.startswith("!"):
-                    refuse(resolved[1:])
+                    found.append(_refused(shown, info, resolved[1:]))
                     continue
                 target = resolved
                 target_info = os.stat(target)
             if stat.S_ISDIR(target_info.st_mode):
                 if target != entry.path:
+                    loop = "link loop: this link leads back to a folder that contains it"
                     if target in ancestors:
-                        refuse("link loop: this link leads back to a folder that contains it")
+                        found.append(_refused(shown, info, loop))
                         continue
                     if target in visited:
-                        refuse(f"link to a folder already read as {os.path.relpath(target, root)}")
+                        read_as = os.path.relpath(target, root)
+                        found.append(_refused(shown, info, f"link to a folder already read as {read_as}"))
                         continue
                 real_dir = os.path.realpath(target)
                 visited.add(real_dir)
@@ -110,12 +110,13 @@ def walk_raw_folder(raw_root: Path, include_unsupported: bool = True) -> list[Fo
                 continue
             kind = _kind(target_info.st_mode)
             if kind is not None:
-                refuse(f"{kind}, not a regular file: not read")
+                found.append(_refused(shown, info, f"{kind}, not a regular file: not read"))
                 continue
-            suffix = os.path.splitext(entry.name)[1].lower()
+            dot = entry.name.rfind(".")  # os.path.splitext's suffix (hidden names were skipped), faster
+            suffix = entry.name[dot:].lower() if dot > 0 else ""
             if suffix not in SUPPORTED_SUFFIXES:
                 if include_unsupported:
-                    refuse(f"unsupported file type {suffix or '(no extension)'}")
+                    found.append(_refused(shown, info, f"unsupported file type {suffix or '(no extension)'}"))
                 continue
             if target == entry.path:
                 real = real_prefix + entry.name
@@ -125,6 +126,10 @@ def walk_raw_folder(raw_root: Path, include_unsupported: bool = True) -> list[Fo
 
     walk(root, "", frozenset({root}), root)
     return sorted(found, key=lambda entry: entry.path)
+
+
+def _refused(shown: str, info: os.stat_result, reason: str) -> Found:
+    return Found(shown, None, info.st_size, info.st_mtime_ns, reason)
 
 
 def _resolve_link(path: str, root: str, ancestors: frozenset[str]) -> str:

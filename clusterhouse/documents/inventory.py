@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from clusterhouse.documents.build import read_bytes
 from clusterhouse.documents.discover import Found, open_inside, read_inside, too_large, walk_raw_folder
@@ -32,8 +33,9 @@ from clusterhouse.settings import Limits
 from clusterhouse.workers import Stopped, bounded_map
 
 
-@dataclass(frozen=True)
-class FileState:
+class FileState(NamedTuple):
+    """What a scan found at a path (a named tuple: one is made for every file every night)."""
+
     path: str  # relative to the raw root, POSIX separators
     fingerprint: str
     size_bytes: int
@@ -100,6 +102,7 @@ def scan(raw_root: Path, limits: Limits | None = None,
     seen = seen or {}
     states = []
     real_root = os.path.realpath(raw_root)  # where walk_raw_folder found the entries
+    now_ns = time.time_ns()
     for entry in walk_raw_folder(raw_root):
         if only is not None and not only(entry):
             continue
@@ -107,7 +110,7 @@ def scan(raw_root: Path, limits: Limits | None = None,
         if reason is None and entry.size > limits.max_file_bytes:
             reason = too_large(entry.size, limits.max_file_bytes)
         if reason is None:
-            stamp = file_stamp(entry)
+            stamp = file_stamp(entry, now_ns)
             fingerprint, seen_stamp = seen.get(entry.path, (None, None))
             if stamp is not None and seen_stamp == stamp and _is_content_hash(fingerprint):
                 states.append(FileState(entry.path, fingerprint, entry.size, fingerprint, entry.real, stamp=stamp))
