@@ -88,7 +88,7 @@ def check_evidence(con: duckdb.DuckDBPyConnection, every_figure: bool = False) -
         con.execute(_SINCE, [last[0], last[1]])
         scope = _IN_SCOPE
         read = con.execute(f"select count(*) from raw.figures f {scope}").fetchone()[0]
-    misplaced = [(figure_id, path) for figure_id, path in con.execute(_MISPLACED.format(scope=scope)).fetchall()]
+    misplaced = con.execute(_MISPLACED.format(scope=scope)).fetchall()
     total = read if whole else con.execute("select count(*) from raw.figures").fetchone()[0]
     result = EvidenceCheck(figures_total=total, figures_read=read, every_figure=whole, misplaced=misplaced)
     if result.passed:
