@@ -53,10 +53,10 @@ class IngestPlan:
     restamped: list[FileState] = field(default_factory=list)  # same content, new stamp (touched)
 
 
-def file_sha256(raw_root: Path | str, real: str, max_bytes: int, root_is_real: bool = False) -> tuple[str, int]:
+def file_sha256(raw_root: Path | str, real: str, max_bytes: int) -> tuple[str, int]:
     """Content hash and size of a file inside the raw folder, opened without following links."""
     digest = hashlib.sha256()
-    with os.fdopen(open_inside(raw_root, real, root_is_real), "rb") as handle:
+    with os.fdopen(open_inside(raw_root, real), "rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > max_bytes:
             raise UnreadableFile(too_large(size, max_bytes))
@@ -101,7 +101,6 @@ def scan(raw_root: Path, limits: Limits | None = None,
     limits = limits or Limits()
     seen = seen or {}
     states = []
-    real_root = os.path.realpath(raw_root)  # where walk_raw_folder found the entries
     now_ns = time.time_ns()
     for entry in walk_raw_folder(raw_root):
         if only is not None and not only(entry):
@@ -116,7 +115,7 @@ def scan(raw_root: Path, limits: Limits | None = None,
                 states.append(FileState(entry.path, fingerprint, entry.size, fingerprint, entry.real, stamp=stamp))
                 continue
             try:
-                sha, size = file_sha256(real_root, entry.real, limits.max_file_bytes, root_is_real=True)
+                sha, size = file_sha256(raw_root, entry.real, limits.max_file_bytes)
                 states.append(FileState(entry.path, sha, size, sha, entry.real, stamp=stamp))
                 continue
             except UnreadableFile as error:
@@ -142,7 +141,7 @@ def plan_ingest(current: list[FileState], known: dict[str, str],
 
 @dataclass(frozen=True)
 class _ReadJob:
-    real_root: str  # the raw folder, resolved once for all the files read
+    raw_root: str
     state: FileState
     limits: Limits
 
@@ -160,7 +159,7 @@ def _read_one(job: _ReadJob) -> ReadResult:
     try:
         if state.refused:
             raise UnreadableFile(state.refused)
-        data = read_inside(job.real_root, state.real, job.limits.max_file_bytes, root_is_real=True)
+        data = read_inside(job.raw_root, state.real, job.limits.max_file_bytes)
     except UnreadableFile as error:
         return ReadResult(state.path, [], [RejectedFile(state.path, str(error))], None)
     documents, rejected = read_bytes(data, state.path, job.limits)
@@ -195,8 +194,7 @@ def read_files(raw_root: Path, states: list[FileState], workers: int,
                limits: Limits | None = None) -> list[ReadResult]:
     """Read these files in worker processes, each within the time and memory limits."""
     limits = limits or Limits()
-    real_root = os.path.realpath(raw_root)
-    jobs = [_ReadJob(real_root, state, limits) for state in states]
+    jobs = [_ReadJob(str(raw_root), state, limits) for state in states]
     outcomes = bounded_map(_read_one, jobs, workers=workers, seconds=limits.seconds_per_document,
                            memory_bytes=limits.worker_memory_bytes, what="reading the file",
                            items_per_worker=16,

@@ -87,8 +87,9 @@ def _outlet_dateline(head: str) -> re.Match | None:
 def find_source_outlet(text: str) -> str | None:
     """The outlet the text credits itself to (`Source: China Daily`, `(XINHUA)`, `新华社北京3月5日电`)."""
     head, tail = text[:_WINDOW], text[-_WINDOW:]
+    quick = _source_label_quick()
     for window in (head, tail):
-        if not possible_items(_source_label_quick(), (_source_label(),), window):
+        if quick is not None and not quick.possible(window):
             continue
         for match in _source_label().finditer(window):
             name = _name_stop().split(match.group("name"))[0]

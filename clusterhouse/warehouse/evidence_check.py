@@ -11,7 +11,7 @@ removed took a row; a figure may have fitted only the text that went), the whole
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import duckdb
 
@@ -67,7 +67,7 @@ class EvidenceCheck:
     figures_total: int
     figures_read: int
     every_figure: bool  # the whole table was read, not only what came since the last pass
-    misplaced: list[tuple[str, str]] = field(default_factory=list)  # figure id, a path of its document
+    misplaced: list[tuple[str, str]]  # figure id, a path of its document
 
     @property
     def passed(self) -> bool:

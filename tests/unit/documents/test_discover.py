@@ -88,3 +88,12 @@ def test_oversized_files_are_refused_unopened_and_keep_their_fingerprint(raw):
     again = scan(raw, limits)
     known = {state.path: state.fingerprint for state in again}
     assert plan_ingest(again, known).to_read == []
+
+
+def test_a_raw_folder_reached_through_a_link_is_scanned_and_read(raw, tmp_path):
+    linked = tmp_path / "raw_link"
+    linked.symlink_to(raw)
+    states = {state.path: state for state in scan(linked, Limits())}
+    assert sorted(states) == ["news/a.txt", "news/deep/b.md"]
+    assert all(state.file_sha256 for state in states.values())
+    assert read_inside(linked, states["news/a.txt"].real, 1 << 20) == b"A story."

@@ -25,9 +25,9 @@ def hashed(monkeypatch):
     """The relative paths hashed by the scans that follow."""
     seen, original = [], inventory.file_sha256
 
-    def counting(raw_root, real, max_bytes, **options):
+    def counting(raw_root, real, max_bytes):
         seen.append(real)
-        return original(raw_root, real, max_bytes, **options)
+        return original(raw_root, real, max_bytes)
 
     monkeypatch.setattr(inventory, "file_sha256", counting)
     return seen
