@@ -70,10 +70,9 @@ def run_refresh_job(settings: Settings, quiet: bool = False, exports: bool = Tru
     Runs that died without ending are marked failed first (orchestration/runs.py), and a run still
     in progress (launched from the UI, the schedule, the sensor or another terminal) is waited for:
     one writer at a time, whatever launched it. SIGTERM stops the run like Ctrl-C does."""
-    from orchestration.definitions import build_definitions
+    from orchestration.definitions import defs  # built once, when the module loads
 
     ensure_dagster_home(settings.dagster_home)
-    defs = build_definitions()
     job = defs.resolve_job_def(REFRESH_JOB)
     selection = None
     if not exports:
