@@ -38,6 +38,8 @@ class ColumnDoc:
     name: str
     description: str
     tests: tuple[str, ...] = ()
+    data_type: str | None = None  # set for the models whose contract dbt enforces (the marts' tables)
+    not_null: bool = False  # a constraint the warehouse enforces: a build writing a NULL there fails
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,15 @@ def _test_names(tests: list | None) -> tuple[str, ...]:
     return tuple(names)
 
 
+def _not_null(constraints: list | None) -> bool:
+    return any(constraint.get("type") == "not_null" for constraint in constraints or [])
+
+
+def _column(column: dict) -> ColumnDoc:
+    return ColumnDoc(column["name"], _clean(column.get("description")), _test_names(column.get("data_tests")),
+                     column.get("data_type"), _not_null(column.get("constraints")))
+
+
 def _clean(text: str | None) -> str:
     return " ".join((text or "").split())
 
@@ -68,10 +79,7 @@ def load_dictionary(project_dir: Path = DBT_PROJECT_DIR) -> list[ModelDoc]:
         for path in sorted(folder.glob("*.yml")):
             document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
             for entry in document.get("models", []) + document.get("seeds", []):
-                columns = tuple(
-                    ColumnDoc(column["name"], _clean(column.get("description")), _test_names(column.get("data_tests")))
-                    for column in entry.get("columns", [])
-                )
+                columns = tuple(_column(column) for column in entry.get("columns", []))
                 sql = folder / f"{entry['name']}.sql"
                 materialized = "view" if layer == "staging" or (
                     sql.exists() and "materialized='view'" in sql.read_text(encoding="utf-8")) else "table"
@@ -93,6 +101,9 @@ def render_markdown(models: list[ModelDoc]) -> str:
         "file. The same descriptions are in the Excel workbook's `data_dictionary` sheet and in the dbt docs site",
         "(`warehouse/exports/docs/index.html` after a refresh). Schemas in the DuckDB file are the layers: `marts`",
         "for analysts, `intermediate` and `staging` for the steps between, `raw` for what the Python assets write.",
+        "The tables of `marts` have enforced dbt contracts: every build checks their columns' names and types",
+        "against the YAML, and DuckDB refuses a NULL in a column typed `not null` (the build then fails and",
+        "nothing is published).",
         "",
         VOCABULARY,
     ]
@@ -103,11 +114,23 @@ def render_markdown(models: list[ModelDoc]) -> str:
         schema = "raw" if layer == "seeds" else layer
         lines += [f"## {layer.capitalize()}", ""]
         for model in in_layer:
-            lines += [f"### `{schema}.{model.name}` ({model.materialized})", "", _cell(model.description), "",
-                      "| column | description |", "|---|---|"]
-            lines += [f"| `{column.name}` | {_cell(column.description)} |" for column in model.columns]
+            lines += [f"### `{schema}.{model.name}` ({model.materialized})", "", _cell(model.description), ""]
+            lines += _column_table(model)
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _column_table(model: ModelDoc) -> list[str]:
+    """The columns, with their types when the model's contract states them."""
+    if not any(column.data_type for column in model.columns):
+        return ["| column | description |", "|---|---|",
+                *(f"| `{column.name}` | {_cell(column.description)} |" for column in model.columns)]
+    return ["| column | type | description |", "|---|---|---|",
+            *(f"| `{column.name}` | {_type(column)} | {_cell(column.description)} |" for column in model.columns)]
+
+
+def _type(column: ColumnDoc) -> str:
+    return f"`{column.data_type}`" + (" not null" if column.not_null else "")
 
 
 def main(argv: list[str] | None = None) -> int:

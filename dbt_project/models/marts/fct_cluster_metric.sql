@@ -1,4 +1,4 @@
-{{ config(materialized='incremental', incremental_strategy='append', pre_hook="{{ delete_changed_clusters() }}") }}
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail', pre_hook="{{ delete_changed_clusters() }}") }}
 -- incremental by cluster (macros/changed_clusters.sql); depends_on: {{ ref('int_clusters__changed') }}
 -- One row per figure a document states about a cluster, with its evidence and where it sits
 -- in the document's text; copies and likely unit slips are marked, never removed.

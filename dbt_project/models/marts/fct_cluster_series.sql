@@ -1,4 +1,4 @@
-{{ config(materialized='incremental', incremental_strategy='append', pre_hook="{{ delete_changed_clusters() }}") }}
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail', pre_hook="{{ delete_changed_clusters() }}") }}
 -- incremental by cluster (macros/changed_clusters.sql); depends_on: {{ ref('int_clusters__changed') }}
 -- One canonical figure per cluster, metric, year and period, chosen among every document's
 -- figures (fct_cluster_metric) by this precedence, each rule deciding only when the ones
