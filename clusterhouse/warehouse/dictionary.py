@@ -126,7 +126,8 @@ def _column_table(model: ModelDoc) -> list[str]:
         return ["| column | description |", "|---|---|",
                 *(f"| `{column.name}` | {_cell(column.description)} |" for column in model.columns)]
     return ["| column | type | description |", "|---|---|---|",
-            *(f"| `{column.name}` | {_type(column)} | {_cell(column.description)} |" for column in model.columns)]
+            *(f"| `{column.name}` | {_type(column)} | {_cell(column.description)} |"
+              for column in model.columns)]
 
 
 def _type(column: ColumnDoc) -> str:

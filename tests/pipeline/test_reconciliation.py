@@ -116,6 +116,7 @@ def test_every_model_and_column_in_the_warehouse_is_described(refreshed):
     missing = sorted((table, column) for table, column in columns if column not in described.get(table, set()))
     assert missing == []
 
+
 def test_the_marts_tables_have_the_types_and_not_null_columns_their_contracts_state(refreshed):
     from clusterhouse.warehouse.dictionary import load_dictionary
 
@@ -126,8 +127,8 @@ def test_the_marts_tables_have_the_types_and_not_null_columns_their_contracts_st
         select table_name, column_name, lower(data_type), is_nullable from information_schema.columns
         join information_schema.tables using (table_schema, table_name)
         where table_schema = 'marts' and table_type = 'BASE TABLE'""")
-    assert tables and {(table, column): (type_, nullable) for table, column, type_, nullable in tables} == stated
-
+    found = {(table, column): (type_, nullable) for table, column, type_, nullable in tables}
+    assert tables and found == stated
 
 
 def test_the_analyses_compile_and_run_against_the_warehouse(refreshed, tmp_path):
