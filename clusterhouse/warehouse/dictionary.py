@@ -38,7 +38,7 @@ class ColumnDoc:
     name: str
     description: str
     tests: tuple[str, ...] = ()
-    data_type: str | None = None  # set for the models whose contract dbt enforces (the marts' tables)
+    data_type: str | None = None  # set for the models whose contract dbt enforces (the marts)
     not_null: bool = False  # a constraint the warehouse enforces: a build writing a NULL there fails
 
 
@@ -101,9 +101,9 @@ def render_markdown(models: list[ModelDoc]) -> str:
         "file. The same descriptions are in the Excel workbook's `data_dictionary` sheet and in the dbt docs site",
         "(`warehouse/exports/docs/index.html` after a refresh). Schemas in the DuckDB file are the layers: `marts`",
         "for analysts, `intermediate` and `staging` for the steps between, `raw` for what the Python assets write.",
-        "The tables of `marts` have enforced dbt contracts: every build checks their columns' names and types",
-        "against the YAML, and DuckDB refuses a NULL in a column typed `not null` (the build then fails and",
-        "nothing is published).",
+        "Every model of `marts` has an enforced dbt contract: every build checks its columns' names and types",
+        "against the YAML, and in the tables DuckDB refuses a NULL in a column typed `not null` (the build",
+        "then fails and nothing is published).",
         "",
         VOCABULARY,
     ]
