@@ -147,15 +147,37 @@ def find_document_mentions(
         main_product=main_product,
         product_name=product_name,
         products_by_place=_products_by_place(places, product_mentions, starts),
-        sentences=tuple(
-            _sentence_mentions(text, matching_text, index, span, _is_headline(text, paragraph, title), lang,
-                               published, places, product_mentions)
-            for index, (paragraph, spans) in enumerate(layout) for span in spans
-        ),
+        sentences=tuple(_document_sentences(text, matching_text, layout, spans, title, lang, published, places,
+                                            product_mentions)),
     )
 
 
-def _sentence_mentions(text, matching_text, paragraph, span, in_headline, lang, published, places,
+def _document_sentences(text, matching_text, layout, spans, title, lang, published, places, products):
+    """Every sentence with what it mentions; each mention is put in the sentence that holds it in
+    one pass (looking through every mention for every sentence was a twentieth of extraction)."""
+    places_in, products_in = _within_sentences(places, spans), _within_sentences(products, spans)
+    content_end = len(text.rstrip())  # a sentence that ends here or after ends the document
+    number = 0
+    for index, (paragraph, paragraph_spans) in enumerate(layout):
+        in_headline = _is_headline(text, paragraph, title)
+        for span in paragraph_spans:
+            yield _sentence_mentions(matching_text, index, span, in_headline, span.end >= content_end, lang,
+                                     published, places_in.get(number, ()), products_in.get(number, ()))
+            number += 1
+
+
+def _within_sentences(mentions, spans: list[Span]) -> dict[int, list]:
+    """Sentence number -> the mentions lying wholly inside that sentence, in their order."""
+    starts = [span.start for span in spans]
+    found: dict[int, list] = {}
+    for mention in mentions:
+        index = _sentence_of(starts, mention.start)
+        if index >= 0 and mention.end <= spans[index].end:
+            found.setdefault(index, []).append(mention)
+    return found
+
+
+def _sentence_mentions(matching_text, paragraph, span, in_headline, ends_document, lang, published, places,
                        products) -> SentenceMentions:
     sentence = matching_text[span.start: span.end]
     return SentenceMentions(
@@ -164,12 +186,11 @@ def _sentence_mentions(text, matching_text, paragraph, span, in_headline, lang, 
         text=sentence,
         in_headline=in_headline,
         is_caption=_is_caption(sentence, lang),
-        ends_document=not text[span.end:].strip(),
+        ends_document=ends_document,
         numbers=tuple(find_numbers(sentence, lang.code)) if not in_headline else (),
         times=tuple(find_time_expressions(sentence, lang.code, published)) if not in_headline else (),
-        places=tuple(m for m in places if span.start <= m.start and m.end <= span.end),
-        product_spans=tuple((m.start - span.start, m.end - span.start) for m in products
-                            if span.start <= m.start and m.end <= span.end),
+        places=tuple(places),
+        product_spans=tuple((m.start - span.start, m.end - span.start) for m in products),
     )
 
 

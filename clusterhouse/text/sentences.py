@@ -30,6 +30,22 @@ _SENTENCE_END = re.compile(
     # a line break before a list item, or after a line that ends like a sentence or a label
     r"|(?<=[.!?。！？:：;；])\n|\n(?=\s*(?:[-*•·–]\s|\d{1,2}[.)]\s))"
 )
+# Every sentence end begins with one of these. `re` tries the whole alternation above at every
+# character of a paragraph; searching for these first (a fast scan for one character class) and
+# trying the alternation only where one stands finds the same ends at a fraction of the cost.
+_SENTENCE_END_FIRST = re.compile(r"[.!?。！？;；\n]")
+
+
+def _sentence_ends(body: str):
+    """The matches of _SENTENCE_END in ``body``, as its finditer gives them."""
+    position = 0
+    while (candidate := _SENTENCE_END_FIRST.search(body, position)) is not None:
+        match = _SENTENCE_END.match(body, candidate.start())
+        if match is None:
+            position = candidate.start() + 1
+            continue
+        yield match
+        position = match.end()
 
 
 @dataclass(frozen=True)
@@ -93,7 +109,7 @@ def sentences(text: str, paragraph: Span) -> list[Span]:
     state separate figures, and a shorter evidence span is easier to check."""
     spans, start = [], paragraph.start
     body = text[paragraph.start: paragraph.end]
-    for match in _SENTENCE_END.finditer(body):
+    for match in _sentence_ends(body):
         if not _ends_sentence(body, match):
             continue
         end = paragraph.start + match.end()

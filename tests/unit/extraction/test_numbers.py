@@ -409,3 +409,22 @@ def test_the_date_patterns_a_sentence_without_digits_skips_cannot_match_without_
 )
 def test_dates_in_sentences_without_digits_are_still_masked(text, language, values):
     assert [mention.value for mention in find_numbers(text, language)] == values
+
+
+@pytest.mark.parametrize("words", [
+    ("million", "mila", "m", "sei", "sette", "Sechs"), ("ſieben",), ("içinde", "İki", "Kilo", "öf"), ()])
+def test_words_grouped_by_first_letter_match_where_the_case_blind_alternation_does(words):
+    import random
+    import re
+
+    from clusterhouse.extraction.numbers import _by_first_letter, _plain
+
+    latin = "[A-Za-zÀ-ÖØ-öø-ɏ]"
+    grouped = re.compile(f"(?=(?:{_by_first_letter(words)})){latin}")
+    case_blind = re.compile(f"(?=(?i:{_plain(words, bounded=False)})){latin}")
+    alphabet = "mMiIlLaAsSſeEtTcChHıİKkKöÖfFñ -1'"
+    rnd = random.Random(3)
+    for _ in range(20_000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12)))
+        assert ([m.start() for m in grouped.finditer(text)]
+                == [m.start() for m in case_blind.finditer(text)]), repr(text)

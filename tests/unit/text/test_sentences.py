@@ -36,3 +36,17 @@ def test_the_word_before_a_full_stop_is_found_in_the_characters_before_it(before
 
     whole = re.search(r"([\w.]+)$", before)  # what the splitter looked for in all the text before
     assert _word_before(before + ". Next", len(before)) == (whole.group(1) if whole else None)
+
+
+def test_sentence_ends_found_from_their_first_character_are_those_the_whole_pattern_finds():
+    import random
+
+    from clusterhouse.text.sentences import _SENTENCE_END, _sentence_ends
+
+    pieces = [".", "!", "?", "。", "！", "？", ";", "；", ":", "：", "\n", " ", "\t", "-", "•", "1", "12", ")",
+              "a", "B", "\"", "”", "’", "»", "]", "」", "』", "）", "No", "Dec", "e.g"]
+    rnd = random.Random(5)
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30))) for _ in range(20_000)]
+    for text in texts:
+        expected = [(m.span(), m.group()) for m in _SENTENCE_END.finditer(text)]
+        assert [(m.span(), m.group()) for m in _sentence_ends(text)] == expected, repr(text)
