@@ -154,7 +154,7 @@ def find_document_mentions(
 
 def _document_sentences(text, matching_text, layout, spans, title, lang, published, places, products):
     """Every sentence with what it mentions; each mention is put in the sentence that holds it in
-    one pass (looking through every mention for every sentence was a twentieth of extraction)."""
+    one pass (every mention was compared with every sentence: 3 % of extraction)."""
     places_in, products_in = _within_sentences(places, spans), _within_sentences(products, spans)
     content_end = len(text.rstrip())  # a sentence that ends here or after ends the document
     number = 0
