@@ -147,15 +147,15 @@ def find_document_mentions(
         main_product=main_product,
         product_name=product_name,
         products_by_place=_products_by_place(places, product_mentions, starts),
-        sentences=tuple(_document_sentences(text, matching_text, layout, spans, title, lang, published, places,
-                                            product_mentions)),
+        sentences=tuple(_document_sentences(text, matching_text, layout, spans, starts, title, lang, published,
+                                            places, product_mentions)),
     )
 
 
-def _document_sentences(text, matching_text, layout, spans, title, lang, published, places, products):
+def _document_sentences(text, matching_text, layout, spans, starts, title, lang, published, places, products):
     """Every sentence with what it mentions; each mention is put in the sentence that holds it in
     one pass (every mention was compared with every sentence: 3 % of extraction)."""
-    places_in, products_in = _within_sentences(places, spans), _within_sentences(products, spans)
+    places_in, products_in = _within_sentences(places, spans, starts), _within_sentences(products, spans, starts)
     content_end = len(text.rstrip())  # a sentence that ends here or after ends the document
     number = 0
     for index, (paragraph, paragraph_spans) in enumerate(layout):
@@ -166,9 +166,8 @@ def _document_sentences(text, matching_text, layout, spans, title, lang, publish
             number += 1
 
 
-def _within_sentences(mentions, spans: list[Span]) -> dict[int, list]:
+def _within_sentences(mentions, spans: list[Span], starts: list[int]) -> dict[int, list]:
     """Sentence number -> the mentions lying wholly inside that sentence, in their order."""
-    starts = [span.start for span in spans]
     found: dict[int, list] = {}
     for mention in mentions:
         index = _sentence_of(starts, mention.start)

@@ -637,8 +637,8 @@ def _latin_case_variants(letter: str) -> str:
 
 @lru_cache(maxsize=1)
 def _latin_letters() -> str:
-    """Every character of _LATIN_LETTERS."""
-    return "".join(c for c in map(chr, range(0x250)) if _LATIN_RE.fullmatch(c))
+    """Every character of _LATIN_LETTERS (none lies past the last character its ranges name)."""
+    return "".join(c for c in map(chr, range(max(map(ord, _LATIN_LETTERS)) + 1)) if _LATIN_RE.fullmatch(c))
 
 
 @lru_cache(maxsize=1)

@@ -383,8 +383,7 @@ class Gazetteer:
                     if word.replace("’", "'").lower().endswith(ending):
                         word = word[:-len(ending)]
                         break
-            # most words are ASCII: lower case is their fold (saves a call per word)
-            tokens.append((start, start + len(word), word.lower() if word.isascii() else _fold(word)))
+            tokens.append((start, start + len(word), _fold(word)))
         raws: list[_Raw] = []
         i = 0
         while i < len(tokens):

@@ -50,3 +50,12 @@ def test_sentence_ends_found_from_their_first_character_are_those_the_whole_patt
     for text in texts:
         expected = [(m.span(), m.group()) for m in _SENTENCE_END.finditer(text)]
         assert [(m.span(), m.group()) for m in _sentence_ends(text)] == expected, repr(text)
+
+
+def test_a_sentence_end_begins_only_with_a_character_the_quick_search_looks_for():
+    from clusterhouse.text.sentences import _SENTENCE_END, _SENTENCE_END_FIRST
+
+    # after a full stop (for the look-behind), followed by what any branch may want after it
+    others = [chr(code) for code in range(0x10000) if not 0xD800 <= code < 0xE000
+              and not _SENTENCE_END_FIRST.fullmatch(chr(code))]
+    assert [c for c in others if _SENTENCE_END.match("." + c + "\n 1. x", 1)] == []
