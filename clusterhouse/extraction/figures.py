@@ -380,6 +380,11 @@ def find_sentence_figures(
     if numbers is None:
         numbers = tuple(find_numbers(sentence, lang.code))
     amounts = _amounts(sentence, _candidate_numbers(sentence, numbers, rules, ends_document), rules, carried_currency)
+    if not amounts:  # most sentences (four in five): only a rank, stated in words, is left to find
+        ranks = _rank_figures(sentence, rules, is_company=False)
+        if ranks and _company_cue_start(sentence, rules) is not None:
+            ranks = [replace(rank, is_company=True) for rank in ranks]
+        return ranks
     # a quotation is no company figure by itself: officials quote the cluster's figures too
     # a firm, person, platform or fair named before a figure's clause ends makes it theirs; one named
     # only in a later clause ("…, and firms on live-streaming platforms sold…") does not

@@ -152,3 +152,20 @@ def test_a_change_is_not_a_level(sentence, language):
 def test_a_comparison_amount_keeps_the_currency_of_the_first():
     found = figures("Les exportations ont atteint 1,2 milliard de dollars, contre 1,05 milliard en 2022.", "fr")
     assert found == [("export_value", 1.2e9, "USD", "exact"), ("export_value", 1.05e9, "USD", "exact")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "is_company"),
+    [
+        ("Its founder says the firm ranks first in China.", "en", True),
+        ("Its founder says the firm, with 300 workers, ranks first in China.", "en", True),
+        ("The town ranks first in China.", "en", False),
+        ("The town, with 300 firms, ranks first in China.", "en", False),
+        ("该公司产量居全国第一。", "zh", True),
+        ("该镇产量居全国第一。", "zh", False),
+    ],
+)
+def test_a_rank_is_the_companys_when_the_sentence_names_one(sentence, language, is_company):
+    """With or without an amount beside it: a sentence without one takes a shorter path."""
+    ranks = [f for f in find_sentence_figures(sentence, language) if f.metric == "rank"]
+    assert [f.is_company for f in ranks] == [is_company]
