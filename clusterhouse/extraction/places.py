@@ -372,33 +372,26 @@ class Gazetteer:
         return None
 
     def _scan_latin(self, text: str, language: str | None) -> list[_Raw]:
-        tokens = []  # (start, end, folded)
-        for m in LATIN_TOKEN.finditer(text):
-            start, word = m.start(), m.group()
-            if "'" in word or "’" in word:
-                head, _, rest = word.replace("’", "'").partition("'")
-                if head.lower() in _elisions() and rest[:1].isupper():  # dell'Anhui, d'Anxi
-                    start, word = start + len(head) + 1, word[len(head) + 1:]
-                for ending in _possessive_endings():  # Yiwu's
-                    if word.replace("’", "'").lower().endswith(ending):
-                        word = word[:-len(ending)]
-                        break
-            tokens.append((start, start + len(word), _fold(word)))
+        tokens = _latin_words(text)
+        lengths_by_word = self._latin_lengths
         raws: list[_Raw] = []
-        i = 0
-        while i < len(tokens):
-            start, _, folded = tokens[i]
-            lengths = self._latin_lengths.get(folded, ()) if text[start].isupper() else ()
+        i = 0  # names do not overlap: a name found here hides any that start inside it
+        # only a capitalised word that begins some name can start one: the rest are passed over
+        # without a Python step each (four words in five)
+        for k in [k for k, (start, _, folded) in enumerate(tokens)
+                  if folded in lengths_by_word and text[start].isupper()]:
+            if k < i:
+                continue
             matched = 0
-            for length in lengths:
-                entries = self._latin.get(tuple(t[2] for t in tokens[i:i + length]))
-                if entries and _tokens_adjacent(text, tokens, i, length):
-                    raw = self._latin_candidates(text, tokens, i, length, entries, language, raws)
+            for length in lengths_by_word[tokens[k][2]]:
+                entries = self._latin.get(tuple(t[2] for t in tokens[k:k + length]))
+                if entries and _tokens_adjacent(text, tokens, k, length):
+                    raw = self._latin_candidates(text, tokens, k, length, entries, language, raws)
                     if raw:
                         raws.append(raw)
                         matched = raw.extra["tokens"]
                     break
-            i += matched or 1
+            i = k + (matched or 1)
         return raws
 
     def _latin_candidates(self, text, tokens, i, length, entries, language, previous) -> _Raw | None:
@@ -427,6 +420,27 @@ class Gazetteer:
         extra = {"tokens": length + used, "customary": customary[0] if len(customary) == 1 else None,
                  "minor": all(id(place) in minor for place in places)}
         return _Raw(start, end, tuple(places), extra=extra)
+
+
+def _latin_words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, folded) of every Latin word of a text; an elided article before a name and a
+    possessive ending after one are not part of it (dell'Anhui, Yiwu's)."""
+    tokens = [(m.start(), m.end(), _fold(m.group())) for m in LATIN_TOKEN.finditer(text)]
+    for k in [k for k, token in enumerate(tokens) if "'" in token[2]]:  # _fold made every ’ a '
+        tokens[k] = _apostrophe_word(text, *tokens[k][:2])
+    return tokens
+
+
+def _apostrophe_word(text: str, start: int, end: int) -> tuple[int, int, str]:
+    word = text[start:end]
+    head, _, rest = word.replace("’", "'").partition("'")
+    if head.lower() in _elisions() and rest[:1].isupper():  # dell'Anhui, d'Anxi
+        start, word = start + len(head) + 1, word[len(head) + 1:]
+    for ending in _possessive_endings():  # Yiwu's
+        if word.replace("’", "'").lower().endswith(ending):
+            word = word[:-len(ending)]
+            break
+    return start, start + len(word), _fold(word)
 
 
 def _latin_tokens(name: str) -> list[str]:

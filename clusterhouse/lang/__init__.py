@@ -32,6 +32,7 @@ def _load(code: str) -> Language:
     return load_language(code)
 
 
+@lru_cache(maxsize=256)  # asked for every sentence, by a handful of codes
 def language(code: str | None) -> Language | None:
     """The language data for a code, or None when the project has no folder for it."""
     key = normalise_code(code)
