@@ -9,8 +9,8 @@ For each size: the corpus (benchmarks/corpus.py, with its gold) is generated onc
 ``--work``; then, ``--repeats`` times, a full refresh from an empty warehouse, a refresh with
 nothing new and one with 1 % new documents, each as `clusterhouse refresh` in a new process (as
 the schedule runs it), each with its wall time, the time of every Dagster step (from the run's
-events) and the peak memory of the refresh and its workers together. Reported: the median of
-the repeats. Beside them the floors on the same bytes (reading and hashing every file; one bare
+events), the peak memory of the refresh and its workers together, and the machine's speed just
+before and after it (a fixed workload of one core, timed). Reported: the median of the repeats. Beside them the floors on the same bytes (reading and hashing every file; one bare
 `re` scan of the text), and facts F1 of the full refresh's warehouse against the gold.
 
 Timings are never asserted by tests: this is a measurement, run by hand.
@@ -58,6 +58,7 @@ class Refresh:
     stages: dict[str, float] = field(default_factory=dict)
     load: float = 0.0  # mean 1-minute load average of the machine during the run (other work included)
     peak_stage: str = ""  # the stage running when memory peaked
+    speed: float = 0.0  # seconds the fixed workload of machine_speed() took, before and after (mean)
 
 
 def _pss_kb(pid: int) -> int:
@@ -89,8 +90,24 @@ def _tree_memory_mb(root_pid: int) -> float:
     return total / 1024
 
 
+def machine_speed() -> float:
+    """Seconds of wall time a fixed workload of one core takes now (a Python loop and a `re` scan,
+    about 0.2 s on this machine at rest). The machine's speed moves two- to threefold within a
+    run (it slows after minutes of full load), and nothing in a refresh's own figures tells that
+    apart from a change in the code: this does. Timed on an idle machine, between refreshes."""
+    text = "In 2023 the output of the town reached 120 billion yuan, up 5.2 percent. " * 200
+    number = re.compile(r"\d+(?:\.\d+)?")
+    started = time.perf_counter()
+    total = sum(i % 7 for i in range(2_000_000))
+    for _ in range(30):
+        total += len(number.findall(text))
+    return time.perf_counter() - started
+
+
 def refresh(env: dict[str, str]) -> Refresh:
-    """One `clusterhouse refresh` in a new process: wall time, peak memory of its process tree, step times."""
+    """One `clusterhouse refresh` in a new process: wall time, peak memory of its process tree,
+    step times, and the machine's speed just before and after it."""
+    speed_before = machine_speed()
     started = time.perf_counter()
     process = subprocess.Popen([str(ROOT / ".venv" / "bin" / "clusterhouse"), "refresh"], env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -112,7 +129,8 @@ def refresh(env: dict[str, str]) -> Refresh:
     if process.returncode != 0:
         sys.exit(f"refresh failed:\n{output[-4000:]}")
     stages, peak_stage = _stage_seconds(Path(env["DAGSTER_HOME"]), peak[1])
-    return Refresh(wall, peak[0], stages, statistics.mean(loads or [0.0]), peak_stage)
+    speed = (speed_before + machine_speed()) / 2
+    return Refresh(wall, peak[0], stages, statistics.mean(loads or [0.0]), peak_stage, speed)
 
 
 def _stage_seconds(dagster_home: Path, at: float) -> tuple[dict[str, float], str]:
@@ -156,7 +174,8 @@ def _median(refreshes: list[Refresh]) -> Refresh:
               for stage in {s for r in refreshes for s in r.stages}}
     top = max(refreshes, key=lambda r: r.peak_mb)
     return Refresh(statistics.median(r.wall for r in refreshes), top.peak_mb, stages,
-                   statistics.mean(r.load for r in refreshes), top.peak_stage)
+                   statistics.mean(r.load for r in refreshes), top.peak_stage,
+                   statistics.median(r.speed for r in refreshes))
 
 
 def bench_size(size: int, work: Path, repeats: int) -> dict:
@@ -247,6 +266,9 @@ def render(results: list[dict], command: str, notes: list[str]) -> str:
     row("full refreshes (median of)", lambda r: str(r["repeats"]))
     row("nights with nothing new and with 1 % new (median of, each)", lambda r: str(r.get("nights", r["repeats"])))
     row("machine load during the full refreshes (1-min load average, 2 cores)", lambda r: f"{r['full'].load:.1f}")
+    row("machine speed: a fixed workload of one core took (full refresh / nothing new / 1 % new; "
+        "about 0.2 s at rest, more on a slowed machine)",
+        lambda r: " / ".join(f"{r[night].speed:.2f}" for night in ("full", "quiet", "new")) + " s")
     row("corpus", lambda r: f"{r['floor']['files']:,} files, {r['floor']['bytes'] / 1e6:.1f} MB")
     row("**full refresh from empty**", lambda r: f"**{r['full'].wall:.1f} s** ({r['size'] / r['full'].wall:.0f} docs/s)")
     for stage in STAGE_ORDER:

@@ -1,0 +1,34 @@
+"""BENCHMARKS.md as the runner writes it: every figure in its row, the machine's speed beside them."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from benchmarks.run import Refresh, render, verdicts
+
+STAGES = {"ingest": 10.0, "reprints": 5.0, "extract": 40.0, "dbt": 20.0, "publish": 0.5, "exports": 10.0}
+
+
+def _result(size: int, speeds: tuple[float, float, float]) -> dict:
+    full, quiet, new = (Refresh(wall, 900.0, dict(STAGES), 1.9, "dbt", speed)
+                        for wall, speed in zip((100.0, 12.0, 20.0), speeds))
+    return {"size": size, "repeats": 1, "nights": 3, "full": full, "quiet": quiet, "new": new,
+            "new_count": size // 100, "warehouse_mb": 50.0,
+            "floor": {"read_hash": 0.2, "re_scan": 0.5, "bytes": 14_000_000, "files": 8_800, "numbers": 1},
+            "f1": SimpleNamespace(f1=0.997, precision=0.997, recall=0.996)}
+
+
+def test_the_machines_speed_is_reported_beside_each_kind_of_refresh():
+    results = [_result(10_000, (0.21, 0.45, 0.62))]
+    text = render(results, ".venv/bin/python -m benchmarks.run --sizes 10000", verdicts(results))
+    row = next(line for line in text.splitlines() if line.startswith("| machine speed"))
+    assert row.endswith("| 0.21 / 0.45 / 0.62 s |")
+
+
+def test_results_saved_before_the_speed_was_measured_still_render():
+    """--also reads results pickled by an earlier run, whose refreshes had no speed (the field's default)."""
+    result = _result(1_000, (0.0, 0.0, 0.0))
+    for refresh in (result["full"], result["quiet"], result["new"]):
+        del refresh.__dict__["speed"]
+    text = render([result], "…", verdicts([result]))
+    assert "| 0.00 / 0.00 / 0.00 s |" in text
