@@ -234,6 +234,24 @@ COLOUR = {
             "que o design importa mais do que o preço", "que o próximo passo é criar marcas próprias",
             "que o custo da mão de obra obriga as empresas a modernizar-se", "que a logística ficou mais rápida"]),
 }
+# Where a colour sentence's claim holds: the article's own place, product or province, so that
+# colour sentences are the article's own as in real news (with the three lists above alone, two
+# sentences in three were found in other articles of the corpus too). German puts it after
+# "dass", Chinese before the clause, the others after it.
+COLOUR_WHERE = {
+    "en": ["in {place}", "among {place}'s {product} makers", "in the {product} trade", "across {P}",
+           "for the {product} workshops of {place}"],
+    "zh": ["{place}", "{place}{product}行业", "{product}行业", "{P}", "{place}的{product}企业"],
+    "it": ["a {place}", "tra i produttori di {product} di {place}", "nel settore dei {product}", "in tutto il {P}"],
+    "es": ["en {place}", "entre los fabricantes de {product} de {place}", "en el sector de {product}",
+           "en toda la provincia de {P}"],
+    "fr": ["à {place}", "chez les fabricants de {product} de {place}", "dans le secteur des {product}",
+           "dans toute la province du {P}"],
+    "de": ["in {place}", "bei den {product}-Herstellern in {place}", "in der {product}-Branche",
+           "in der ganzen Provinz {P}"],
+    "pt": ["em {place}", "entre os fabricantes de {product} de {place}", "no setor de {product}",
+           "em toda a província de {P}"],
+}
 SURNAMES = ["Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Ma", "Zhu", "Hu"]
 GIVEN = ["Wei", "Fang", "Min", "Jing", "Lei", "Yan", "Tao", "Ning", "Hui", "Qiang", "Ling", "Bo", "Xin", "Yu", "Jun"]
 ZH_NAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡"
@@ -310,14 +328,14 @@ def article(rng: random.Random, index: int, counties: list[County], products: di
             value = rng.randint(low, high)
             fields = {"count": _count(value, COUNT_SEP[language])}
         sentence = rng.choice(FACTS[language][metric]).format(year=year, **names, **fields)
-        colour = _colour(rng, language)
+        colour = _colour(rng, language, names)
         fact_paragraphs.append(sep.join([sentence, colour] if rng.random() < 0.6 else [colour, sentence]))
         facts.append({"cluster": "c", "metric": metric, "value": value, "unit": METRIC_UNITS[metric],
                       "qualifier": "exact", "year": year,
                       "period": "FY" if metric in ("output_value", "export_value") else "as_of", "evidence": sentence})
 
-    paragraphs = [sep.join([rng.choice(INTRO[language]).format(**names), _colour(rng, language)])]
-    colour_paragraphs = [sep.join(_colour(rng, language) for _ in range(rng.randint(1, 4)))
+    paragraphs = [sep.join([rng.choice(INTRO[language]).format(**names), _colour(rng, language, names)])]
+    colour_paragraphs = [sep.join(_colour(rng, language, names) for _ in range(rng.randint(1, 4)))
                          for _ in range(rng.randint(2, 5))]
     rest = fact_paragraphs + colour_paragraphs
     rng.shuffle(rest)
@@ -347,11 +365,15 @@ def article(rng: random.Random, index: int, counties: list[County], products: di
     return Article(file_name, language, title, body, published, outlet, gold)
 
 
-def _colour(rng: random.Random, language: str) -> str:
+def _colour(rng: random.Random, language: str, names: dict[str, str]) -> str:
     subjects, verbs, clauses = COLOUR[language]
+    subject, verb, clause = rng.choice(subjects), rng.choice(verbs), rng.choice(clauses)
+    where = rng.choice(COLOUR_WHERE[language]).format(**names)
     if language == "zh":
-        return f"{rng.choice(subjects)}{rng.choice(verbs)}，{rng.choice(clauses)}。"
-    return f"{rng.choice(subjects)} {rng.choice(verbs)} {rng.choice(clauses)}."
+        return f"{subject}{verb}，{where}{clause}。"
+    if language == "de":  # "dass in Yiwu die Automatisierung …": the verb stays last
+        return f"{subject} {verb} {clause.replace('dass ', f'dass {where} ', 1)}."
+    return f"{subject} {verb} {clause} {where}."
 
 
 # ------------------------------------------------------------------------------ files
