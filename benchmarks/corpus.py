@@ -234,23 +234,40 @@ COLOUR = {
             "que o design importa mais do que o preço", "que o próximo passo é criar marcas próprias",
             "que o custo da mão de obra obriga as empresas a modernizar-se", "que a logística ficou mais rápida"]),
 }
-# Where a colour sentence's claim holds: the article's own place, product or province, so that
-# colour sentences are the article's own as in real news (with the three lists above alone, two
-# sentences in three were found in other articles of the corpus too). German puts it after
-# "dass", Chinese before the clause, the others after it.
+# Where a colour sentence's claim holds: always the article's own town (with its product or
+# province at times), as real news places it. With the three lists above alone, two sentences in
+# three were found in other articles of the corpus too (none of the dev corpus's are). German
+# puts it after "dass", Chinese before the clause, the others after it.
 COLOUR_WHERE = {
-    "en": ["in {place}", "among {place}'s {product} makers", "in the {product} trade", "across {P}",
-           "for the {product} workshops of {place}"],
-    "zh": ["{place}", "{place}{product}行业", "{product}行业", "{P}", "{place}的{product}企业"],
-    "it": ["a {place}", "tra i produttori di {product} di {place}", "nel settore dei {product}", "in tutto il {P}"],
-    "es": ["en {place}", "entre los fabricantes de {product} de {place}", "en el sector de {product}",
-           "en toda la provincia de {P}"],
-    "fr": ["à {place}", "chez les fabricants de {product} de {place}", "dans le secteur des {product}",
-           "dans toute la province du {P}"],
-    "de": ["in {place}", "bei den {product}-Herstellern in {place}", "in der {product}-Branche",
-           "in der ganzen Provinz {P}"],
-    "pt": ["em {place}", "entre os fabricantes de {product} de {place}", "no setor de {product}",
-           "em toda a província de {P}"],
+    "en": ["in {place}", "among {place}'s {product} makers", "in {place}'s {product} trade",
+           "across {place} and the rest of {P}", "for the {product} workshops of {place}"],
+    "zh": ["{place}", "{place}{product}行业", "{place}{product}产业", "{P}{place}", "{place}的{product}企业"],
+    "it": ["a {place}", "tra i produttori di {product} di {place}", "nel settore dei {product} di {place}",
+           "a {place} e in tutto il {P}"],
+    "es": ["en {place}", "entre los fabricantes de {product} de {place}", "en el sector de {product} de {place}",
+           "en {place} y en toda la provincia de {P}"],
+    "fr": ["à {place}", "chez les fabricants de {product} de {place}", "dans le secteur des {product} de {place}",
+           "à {place} et dans toute la province du {P}"],
+    "de": ["in {place}", "bei den {product}-Herstellern in {place}", "in der {product}-Branche von {place}",
+           "in {place} und der ganzen Provinz {P}"],
+    "pt": ["em {place}", "entre os fabricantes de {product} de {place}", "no setor de {product} de {place}",
+           "em {place} e em toda a província de {P}"],
+}
+# A named person says it at times (a trader, a workshop owner), with a verb in the singular.
+COLOUR_PERSON = {
+    "en": (["{person}, a {product} trader,", "{person}, who runs a workshop in {place},"],
+           ["said", "noted", "explained", "told reporters", "pointed out"]),
+    "zh": (["{product}经销商{person}", "在{place}经营作坊的{person}"], ["表示", "介绍", "认为", "告诉记者", "指出"]),
+    "it": (["{person}, commerciante di {product},", "{person}, titolare di un laboratorio a {place},"],
+           ["ha detto", "ha spiegato", "sostiene", "osserva"]),
+    "es": (["{person}, comerciante de {product},", "{person}, dueño de un taller en {place},"],
+           ["dijo", "explicó", "señaló", "asegura"]),
+    "fr": (["{person}, négociant en {product},", "{person}, qui dirige un atelier à {place},"],
+           ["a indiqué", "a expliqué", "estime", "souligne"]),
+    "de": (["{person}, Händler für {product},", "{person}, der in {place} eine Werkstatt führt,"],
+           ["sagte", "erklärte", "betont", "meint"]),
+    "pt": (["{person}, comerciante de {product},", "{person}, dono de uma oficina em {place},"],
+           ["disse", "explicou", "afirma", "observa"]),
 }
 SURNAMES = ["Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Ma", "Zhu", "Hu"]
 GIVEN = ["Wei", "Fang", "Min", "Jing", "Lei", "Yan", "Tao", "Ning", "Hui", "Qiang", "Ling", "Bo", "Xin", "Yu", "Jun"]
@@ -367,7 +384,10 @@ def article(rng: random.Random, index: int, counties: list[County], products: di
 
 def _colour(rng: random.Random, language: str, names: dict[str, str]) -> str:
     subjects, verbs, clauses = COLOUR[language]
-    subject, verb, clause = rng.choice(subjects), rng.choice(verbs), rng.choice(clauses)
+    if rng.random() < 0.4:
+        subjects, verbs = COLOUR_PERSON[language]
+    subject = rng.choice(subjects).format(**names, person=_person(rng, language))
+    verb, clause = rng.choice(verbs), rng.choice(clauses)
     where = rng.choice(COLOUR_WHERE[language]).format(**names)
     if language == "zh":
         return f"{subject}{verb}，{where}{clause}。"

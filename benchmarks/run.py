@@ -10,8 +10,9 @@ For each size: the corpus (benchmarks/corpus.py, with its gold) is generated onc
 nothing new and one with 1 % new documents, each as `clusterhouse refresh` in a new process (as
 the schedule runs it), each with its wall time, the time of every Dagster step (from the run's
 events), the peak memory of the refresh and its workers together, and the machine's speed just
-before and after it (a fixed workload of one core, timed). Reported: the median of the repeats. Beside them the floors on the same bytes (reading and hashing every file; one bare
-`re` scan of the text), and facts F1 of the full refresh's warehouse against the gold.
+before and after it (a fixed workload of one core, timed). Reported: the median of the repeats.
+Beside them the floors on the same bytes (reading and hashing every file; one bare `re` scan of
+the text), and facts F1 of the full refresh's warehouse against the gold.
 
 Timings are never asserted by tests: this is a measurement, run by hand.
 """
