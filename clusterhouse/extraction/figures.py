@@ -380,7 +380,7 @@ def find_sentence_figures(
     if numbers is None:
         numbers = tuple(find_numbers(sentence, lang.code))
     amounts = _amounts(sentence, _candidate_numbers(sentence, numbers, rules, ends_document), rules, carried_currency)
-    if not amounts:  # most sentences (four in five): only a rank, stated in words, is left to find
+    if not amounts:  # most sentences (four in five): only a rank is left to find (its ordinal is no amount)
         ranks = _rank_figures(sentence, rules, is_company=False)
         if ranks and _company_cue_start(sentence, rules) is not None:
             ranks = [replace(rank, is_company=True) for rank in ranks]
