@@ -281,7 +281,8 @@ def _nearest_money_metric(
     return None, None, 0.0
 
 
-def _rank_figures(sentence: str, rules: FigureRules, is_company: bool) -> list[SentenceFigure]:
+def _rank_figures(sentence: str, rules: FigureRules) -> list[SentenceFigure]:
+    """The sentence's national or world rank, as the cluster's (the caller marks a firm's)."""
     figures = []
     if rules.rank_scope is not None and not rules.rank_scope.possible(sentence):
         return figures
@@ -309,7 +310,7 @@ def _rank_figures(sentence: str, rules: FigureRules, is_company: bool) -> list[S
             if market.search(match.group()) or market.search(sentence[match.end(): match.end() + 8]):
                 continue  # the largest market hall, not the largest cluster
             figures.append(SentenceFigure("rank", float(value), "rank", "exact", match.start(), match.end(),
-                                          match.group(), is_company))
+                                          match.group(), False))
             return figures
     return figures
 
@@ -380,15 +381,22 @@ def find_sentence_figures(
     if numbers is None:
         numbers = tuple(find_numbers(sentence, lang.code))
     amounts = _amounts(sentence, _candidate_numbers(sentence, numbers, rules, ends_document), rules, carried_currency)
-    if not amounts:  # most sentences (four in five): only a rank is left to find (its ordinal is no amount)
-        ranks = _rank_figures(sentence, rules, is_company=False)
-        if ranks and _company_cue_start(sentence, rules) is not None:
-            ranks = [replace(rank, is_company=True) for rank in ranks]
-        return ranks
     # a quotation is no company figure by itself: officials quote the cluster's figures too
     # a firm, person, platform or fair named before a figure's clause ends makes it theirs; one named
-    # only in a later clause ("…, and firms on live-streaming platforms sold…") does not
-    company_from = _company_cue_start(sentence, rules)
+    # only in a later clause ("…, and firms on live-streaming platforms sold…") does not. Four
+    # sentences in five hold no amount: the cue is looked for only where a figure needs it.
+    company_from = _company_cue_start(sentence, rules) if amounts else None
+    figures = _amount_figures(sentence, amounts, rules, product_spans, company_from) if amounts else []
+    ranks = _rank_figures(sentence, rules)
+    if ranks and (company_from if amounts else _company_cue_start(sentence, rules)) is not None:
+        ranks = [replace(rank, is_company=True) for rank in ranks]
+    figures.extend(ranks)
+    return figures if include_dropped else [figure for figure in figures if figure.dropped is None]
+
+
+def _amount_figures(sentence: str, amounts: list[_Amount], rules: FigureRules,
+                    product_spans: tuple[tuple[int, int], ...], company_from: int | None) -> list[SentenceFigure]:
+    """The money and count figures of a sentence's amounts, in their order."""
     money = [amount for amount in amounts if amount.currency]
     figures = _money_figures(sentence, money, rules, company_from)
     counts = [amount for amount in amounts if not amount.currency]
@@ -401,9 +409,7 @@ def find_sentence_figures(
             figures.append(figure)
     figures.sort(key=lambda figure: figure.value_start)
     figures = _parts_of_a_later_total(sentence, figures, rules)
-    figures = _size_classes(sentence, figures, rules)
-    figures.extend(_rank_figures(sentence, rules, company_from is not None))
-    return figures if include_dropped else [figure for figure in figures if figure.dropped is None]
+    return _size_classes(sentence, figures, rules)
 
 
 def _parts_of_a_later_total(sentence: str, figures: list[SentenceFigure], rules: FigureRules) -> list[SentenceFigure]:
