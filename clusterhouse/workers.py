@@ -8,6 +8,8 @@ over its time is killed; one that runs out of memory or crashes is replaced; the
 
 Workers are forked, so they start in milliseconds with whatever the parent already loaded. They
 die with their parent (``PR_SET_PDEATHSIG``): a refresh that is killed leaves no worker behind.
+``process_pool`` gives the same to a ``concurrent.futures`` pool, whose forked workers would
+otherwise wait on their task queue for ever once the parent is gone (they hold its write end too).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import signal
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
@@ -34,9 +37,19 @@ class Stopped:
     reason: str
 
 
-def _die_with_parent() -> None:
+def die_with_parent(parent_pid: int) -> None:
+    """Have the kernel kill this forked process when ``parent_pid`` ends; exit at once if it has
+    already ended (between the fork and this call, where no signal would come)."""
     with contextlib.suppress(Exception):
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent_pid:
+        os._exit(1)
+
+
+def process_pool(max_workers: int) -> ProcessPoolExecutor:
+    """A pool of forked workers that die with this process (see the module's docstring)."""
+    return ProcessPoolExecutor(max_workers=max_workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=die_with_parent, initargs=(os.getpid(),))
 
 
 def _limit_memory(extra_bytes: int) -> None:
@@ -48,8 +61,8 @@ def _limit_memory(extra_bytes: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _worker(conn: Connection, function: Callable[[Any], Any], memory_bytes: int) -> None:
-    _die_with_parent()
+def _worker(conn: Connection, function: Callable[[Any], Any], memory_bytes: int, parent_pid: int) -> None:
+    die_with_parent(parent_pid)
     faulthandler.disable()  # a crash is reported by the parent, in one line
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -115,7 +128,8 @@ def bounded_map(
 
     def start() -> _Worker:
         parent, child = context.Pipe()
-        process = context.Process(target=_worker, args=(child, function, memory_bytes), daemon=True)
+        process = context.Process(target=_worker, args=(child, function, memory_bytes, os.getpid()),
+                                  daemon=True)
         process.start()
         child.close()
         return _Worker(process, parent, deque())

@@ -13,7 +13,6 @@ No stage calls back into an earlier one.
 from __future__ import annotations
 
 import hashlib
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -24,6 +23,7 @@ from clusterhouse.extraction.numbers import find_numbers
 from clusterhouse.extraction.periods import find_time_expressions
 from clusterhouse.lang import Language, language, supported_languages
 from clusterhouse.settings import extractor_version
+from clusterhouse.workers import process_pool
 
 PARALLEL_THRESHOLD = 200  # below this many documents a process pool costs more than it saves
 
@@ -152,6 +152,6 @@ def _extract_or_report(doc: DocumentInput) -> ExtractionResult:
 def extract_many(docs: list[DocumentInput], workers: int) -> list[ExtractionResult]:
     """Extract a batch, over a process pool when it is large enough to pay for one."""
     if workers > 1 and len(docs) >= PARALLEL_THRESHOLD:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with process_pool(workers) as pool:
             return list(pool.map(_extract_or_report, docs, chunksize=32))
     return [_extract_or_report(doc) for doc in docs]

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import time
+from pathlib import Path
+
+import pytest
 
 from clusterhouse.workers import Stopped, bounded_map
 
@@ -43,3 +48,60 @@ def test_prepare_runs_once_in_the_parent_and_workers_share_what_it_loaded():
 
 def test_no_items_start_no_process():
     assert bounded_map(_work, [], workers=2, seconds=1, memory_bytes=1 << 20) == []
+
+
+_ORPHAN_SCRIPT = """
+import os, sys, time
+from clusterhouse.workers import bounded_map, process_pool
+
+def wait_then_pid(_):
+    print(os.getpid(), flush=True)
+    time.sleep(30)
+
+if sys.argv[1] == "pool":
+    process_pool(1).submit(wait_then_pid, None)
+    time.sleep(30)
+else:
+    bounded_map(wait_then_pid, [None], workers=1, seconds=60, memory_bytes=1 << 30)
+"""  # the test kills this process once its worker has said its pid
+
+
+@pytest.mark.parametrize("kind", ["pool", "bounded_map"])
+def test_workers_do_not_outlive_a_killed_parent(kind):
+    """A refresh killed in the middle of a step leaves no worker behind: a forked pool worker would
+    otherwise wait for its next task for ever (it holds its queue's write end itself)."""
+    parent = subprocess.Popen([sys.executable, "-c", _ORPHAN_SCRIPT, kind], stdout=subprocess.PIPE,
+                              cwd=Path(__file__).resolve().parents[2], text=True)
+    worker = int(parent.stdout.readline())
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while _alive(worker) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    alive = _alive(worker)
+    if alive:
+        os.kill(worker, signal.SIGKILL)
+    parent.stdout.close()
+    assert not alive
+
+
+def _alive(pid: int) -> bool:
+    """Running, as opposed to gone or a zombie waiting for init to reap it."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_a_worker_whose_parent_is_already_gone_exits_at_once():
+    """The parent may die between the fork and the call that asks for the signal; the worker then
+    finds another parent (init) and must not wait for a signal that will never come."""
+    import multiprocessing
+
+    from clusterhouse.workers import die_with_parent
+
+    process = multiprocessing.get_context("fork").Process(target=die_with_parent, args=(os.getpid() + 1_000_000,))
+    process.start()
+    process.join(10)
+    assert process.exitcode == 1

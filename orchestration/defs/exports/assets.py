@@ -2,8 +2,7 @@
 Parquet and CSV, one Excel workbook, the dbt docs site and the HTML report."""
 
 
-import multiprocessing
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 
 import dagster as dg
 
@@ -13,6 +12,7 @@ from clusterhouse.warehouse.build_state import published_fingerprint, write_expo
 from clusterhouse.warehouse.docs_site import generate_docs_site
 from clusterhouse.warehouse.publish import PublishError
 from clusterhouse.warehouse.workbook import write_workbook
+from clusterhouse.workers import process_pool
 from orchestration.defs.resources import WAREHOUSE_POOL, ClusterhouseResource
 from orchestration.defs.transform.assets import warehouse_models
 
@@ -62,7 +62,7 @@ def analyst_exports(context: dg.AssetExecutionContext, clusterhouse: Clusterhous
     settings = clusterhouse.settings()
     selected = {key.path[-1] for key in context.selected_asset_keys}
     failed: list[str] = []
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+    with process_pool(1) as pool:
         workbook = (pool.submit(write_workbook, settings.warehouse_path, settings.export_dir / WORKBOOK_NAME)
                     if "mart_workbook" in selected else None)
         for name, write in (("mart_files", _mart_files), ("dbt_docs", _dbt_docs), ("report", _report)):
