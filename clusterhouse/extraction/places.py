@@ -384,6 +384,8 @@ class Gazetteer:
                 continue
             matched = 0
             for length in lengths_by_word[tokens[k][2]]:
+                if k + length > len(tokens):  # cut short, the words would spell a shorter name
+                    continue
                 entries = self._latin.get(tuple(t[2] for t in tokens[k:k + length]))
                 if entries and _tokens_adjacent(text, tokens, k, length):
                     raw = self._latin_candidates(text, tokens, k, length, entries, language, raws)

@@ -323,3 +323,16 @@ def test_a_pinyin_town_right_after_its_city_is_that_town(gaz):
 def test_a_township_named_without_a_type_word_needs_its_county_before_it(gaz):
     # 农场 ("farm") is also the name of a township-level unit: as a word it is no place
     assert [m.text for m in gaz.find_mentions("全县共有家庭农场1300余家。", "zh")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Logistics became faster across Guangxi",
+    "la logistica è diventata più rapida in tutto il Guangxi.",
+    "Die Logistik wurde schneller im ganzen Guangxi.",
+    "La logística se volvió más rápida en todo Guangxi",
+])
+def test_a_name_that_begins_a_longer_one_ends_the_text(gaz, text):
+    """Guangxi begins Guangxi Zhuang; the longer form cannot fit after the text's last word, and
+    the short one is still read (the whole document's extraction once failed here)."""
+    mentions = gaz.find_mentions(text)
+    assert [(m.text, m.place.admin_code) for m in mentions] == [("Guangxi", "450000")]
