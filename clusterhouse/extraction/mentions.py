@@ -123,6 +123,7 @@ def find_document_mentions(
                       if m.text.lower() not in not_places
                       and not any(start <= m.start < end for start, end in datelines)]
     product_mentions = catalog.find_mentions(matching_text, lang.code)
+    place_mentions = _outside_product_names(matching_text, place_mentions, product_mentions)
     main_product = catalog.main_product(matching_text, lang.code, product_mentions)
     product_name = None
     if main_product is None and lang.products.industry_words.search(matching_text):
@@ -150,6 +151,26 @@ def find_document_mentions(
         sentences=tuple(_document_sentences(text, matching_text, layout, spans, starts, title, lang, published,
                                             places, product_mentions)),
     )
+
+
+def _outside_product_names(text: str, places: list[PlaceMention], products: list[ProductMention]) -> list[PlaceMention]:
+    """The place mentions that are not a product's name. 普洱 in 普洱茶, 大理 in 大理石 and 绍兴 in
+    绍兴酒 are part of the product's name, made far from there too (勐海普洱茶, 南安大理石). A name
+    that is both (龙井, Longjing; 牡丹) is the product right after another place (新昌龙井), the
+    place elsewhere (Longjing in Jilin)."""
+    if not products:
+        return places
+    starts = [product.start for product in products]  # sorted, and product names do not overlap
+    kept: list[PlaceMention] = []
+    for place in places:
+        k = bisect.bisect_right(starts, place.start) - 1
+        product = products[k] if k >= 0 and place.end <= products[k].end else None
+        if product is None:
+            kept.append(place)
+        elif (product.start, product.end) == (place.start, place.end) and not (
+                kept and kept[-1].end <= place.start and not text[kept[-1].end:place.start].strip()):
+            kept.append(place)
+    return kept
 
 
 def _document_sentences(text, matching_text, layout, spans, starts, title, lang, published, places, products):

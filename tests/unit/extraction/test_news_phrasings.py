@@ -476,3 +476,32 @@ def test_few_firms_above_a_size_are_a_size_class(sentence, language):
 def test_a_year_before_the_verb_employ_is_no_count_of_people():
     assert metrics("Im Jahr 2019 beschäftigte die Branche 90.675 Menschen.", "de") == [("employees", 90675)]
     assert metrics("In der Branche gibt es 20.000 Beschäftigte.", "de") == [("employees", 20000)]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("勐海普洱茶\n\n勐海县位于云南省西双版纳州。2022年，勐海普洱茶产业总产值达到150亿元。勐海拥有普洱茶生产企业1200家。",
+     "532822"),
+    ("南安石材\n\n南安市位于福建省泉州市。2022年，南安大理石产业产值达到200亿元，全市拥有大理石企业1500家。", "350583"),
+    ("镇平玉雕\n\n镇平县位于河南省南阳市。2022年，镇平和田玉产业产值达到80亿元。", "411324"),
+    ("柯桥黄酒\n\n柯桥区的黄酒产业历史悠久。2022年，柯桥绍兴酒产业产值达到20亿元。", "330603"),
+    ("新昌茶叶\n\n新昌县位于浙江省。2022年，新昌龙井茶产业产值达到30亿元。", "330624"),
+    ("菏泽牡丹\n\n菏泽市位于山东省。2022年，菏泽牡丹产业产值达到100亿元。", "371700"),
+])
+def test_a_place_in_a_products_name_is_not_where_it_is_made(text, code):
+    """Pu'er tea, marble (大理石), Hotan jade, Shaoxing wine, Longjing tea and peonies (牡丹) carry a
+    place's name in theirs; the cluster is the place that makes them."""
+    result = extract(DocumentInput("doc", text, "zh", date(2023, 6, 1), None))
+    assert result.figures
+    assert {f["place_code"] for f in result.figures if f["subject"] == "cluster"} == {code}
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Longjing television sets\n\nLongjing, a city in Jilin, makes television sets. In 2021 the city's television "
+     "makers exported goods worth 11 billion yuan.", "en"),
+    ("龙井电视机\n\n龙井市位于吉林省延边州。2022年，龙井电视机产业产值达到30亿元。", "zh"),
+])
+def test_a_name_of_both_a_place_and_a_product_is_the_place_with_no_place_before_it(text, language):
+    """Longjing is a city in Jilin and a green tea; named alone it is the city."""
+    result = extract(DocumentInput("doc", text, language, date(2023, 6, 1), None))
+    assert result.figures
+    assert {f["place_code"] for f in result.figures if f["subject"] == "cluster"} == {"222405"}
