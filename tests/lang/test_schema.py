@@ -87,3 +87,17 @@ def test_the_checker_command_exits_1_on_a_problem(tmp_path, capsys, monkeypatch)
     monkeypatch.setattr("clusterhouse.lang.checker.problems", lambda code: problems(code, root=tmp_path))
     assert check_main(["en"]) == 1
     assert "missing field 'name'" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_no_product_name_holds_a_cue_of_money_that_is_no_figure(code):
+    """旅游鞋 are shoes and the prêt-à-porter is clothing: a product's own name must not read as
+    tourism or a loan, or every figure of its cluster is turned down."""
+    import csv
+
+    from clusterhouse.extraction.products import PRODUCTS_DIR
+
+    with open(PRODUCTS_DIR / "product_synonyms.csv", encoding="utf-8", newline="") as f:
+        names = [row["synonym"] for row in csv.DictReader(f) if row["language"] == code]
+    other_money = language(code).figures.other_money_cues
+    assert [name for name in names if other_money.search(name)] == []

@@ -505,3 +505,15 @@ def test_a_name_of_both_a_place_and_a_product_is_the_place_with_no_place_before_
     result = extract(DocumentInput("doc", text, language, date(2023, 6, 1), None))
     assert result.figures
     assert {f["place_code"] for f in result.figures if f["subject"] == "cluster"} == {"222405"}
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("2022年，晋江旅游鞋产业产值达到300亿元。", "zh", [("output_value", 300e8)]),
+    ("Le chiffre d'affaires du prêt-à-porter de la ville a atteint 2 milliards d'euros.", "fr",
+     [("sales_value", 2e9)]),
+    # tourism and loans are still no figure
+    ("2022年，全县旅游收入达到30亿元。", "zh", []),
+    ("La banque a accordé des prêts de 2 milliards d'euros aux entreprises.", "fr", []),
+])
+def test_a_product_named_after_travel_or_ready_to_wear_is_no_tourism_or_loan(sentence, language, expected):
+    assert metrics(sentence, language) == expected
