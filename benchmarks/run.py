@@ -10,8 +10,9 @@ For each size: the corpus (benchmarks/corpus.py, with its gold) is generated onc
 ``--work``; then, ``--repeats`` times, a full refresh from an empty warehouse, a refresh with
 nothing new and one with 1 % new documents, each as `clusterhouse refresh` in a new process (as
 the schedule runs it), each with its wall time, the time of every Dagster step (from the run's
-events), the peak memory of the refresh and its workers together, and the machine's speed just
-before and after it (a fixed workload of one core, timed). Reported: the median of the repeats.
+events), the peak memory of the refresh and its workers together, the machine's speed just
+before and after it (a fixed workload of one core, timed) and the share of CPU time the host took
+away during it (steal, from /proc/stat). Reported: the median of the repeats.
 Beside them the floors on the same bytes (reading and hashing every file; one bare `re` scan of
 the text), and facts F1 of the full refresh's warehouse against the gold.
 
@@ -61,6 +62,7 @@ class Refresh:
     load: float = 0.0  # mean 1-minute load average of the machine during the run (other work included)
     peak_stage: str = ""  # the stage running when memory peaked
     speed: float = 0.0  # seconds the fixed workload of machine_speed() took, before and after (mean)
+    steal: float = 0.0  # share of the machine's CPU time the host took away during the run (/proc/stat)
 
 
 def _pss_kb(pid: int) -> int:
@@ -106,10 +108,25 @@ def machine_speed() -> float:
     return time.perf_counter() - started
 
 
+def cpu_jiffies() -> tuple[int, int]:
+    """(all CPU time, the part of it stolen by the host) since boot, in clock ticks. On a virtual
+    machine the host may take CPU time away in the middle of a run, where machine_speed(), timed
+    before and after, does not see it."""
+    with open("/proc/stat") as f:
+        fields = [int(value) for value in f.readline().split()[1:9]]  # user … softirq, steal
+    return sum(fields), fields[7]
+
+
+def _stolen_share(before: tuple[int, int], after: tuple[int, int]) -> float:
+    total = after[0] - before[0]
+    return (after[1] - before[1]) / total if total > 0 else 0.0
+
+
 def refresh(env: dict[str, str]) -> Refresh:
     """One `clusterhouse refresh` in a new process: wall time, peak memory of its process tree,
     step times, and the machine's speed just before and after it."""
     speed_before = machine_speed()
+    jiffies_before = cpu_jiffies()
     started = time.perf_counter()
     process = subprocess.Popen([str(ROOT / ".venv" / "bin" / "clusterhouse"), "refresh"], env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -127,12 +144,13 @@ def refresh(env: dict[str, str]) -> Refresh:
     sampler.start()
     output, _ = process.communicate()
     wall = time.perf_counter() - started
+    steal = _stolen_share(jiffies_before, cpu_jiffies())
     sampler.join()
     if process.returncode != 0:
         sys.exit(f"refresh failed:\n{output[-4000:]}")
     stages, peak_stage = _stage_seconds(Path(env["DAGSTER_HOME"]), peak[1])
     speed = (speed_before + machine_speed()) / 2
-    return Refresh(wall, peak[0], stages, statistics.mean(loads or [0.0]), peak_stage, speed)
+    return Refresh(wall, peak[0], stages, statistics.mean(loads or [0.0]), peak_stage, speed, steal)
 
 
 def _stage_seconds(dagster_home: Path, at: float) -> tuple[dict[str, float], str]:
@@ -177,7 +195,7 @@ def _median(refreshes: list[Refresh]) -> Refresh:
     top = max(refreshes, key=lambda r: r.peak_mb)
     return Refresh(statistics.median(r.wall for r in refreshes), top.peak_mb, stages,
                    statistics.mean(r.load for r in refreshes), top.peak_stage,
-                   statistics.median(r.speed for r in refreshes))
+                   statistics.median(r.speed for r in refreshes), statistics.median(r.steal for r in refreshes))
 
 
 def bench_size(size: int, work: Path, repeats: int) -> dict:
@@ -271,6 +289,9 @@ def render(results: list[dict], command: str, notes: list[str]) -> str:
     row("machine speed: a fixed workload of one core took (full refresh / nothing new / 1 % new; "
         "about 0.2 s at rest, more on a slowed machine)",
         lambda r: " / ".join(f"{r[night].speed:.2f}" for night in ("full", "quiet", "new")) + " s")
+    row("CPU time the host took away during the refreshes (steal, as a share of the machine's; full refresh / "
+        "nothing new / 1 % new)",
+        lambda r: " / ".join(f"{100 * r[night].steal:.1f}" for night in ("full", "quiet", "new")) + " %")
     row("corpus", lambda r: f"{r['floor']['files']:,} files, {r['floor']['bytes'] / 1e6:.1f} MB")
     row("**full refresh from empty**", lambda r: f"**{r['full'].wall:.1f} s** ({r['size'] / r['full'].wall:.0f} docs/s)")
     for stage in STAGE_ORDER:

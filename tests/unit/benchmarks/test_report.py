@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from benchmarks.run import Refresh, render, verdicts
+from benchmarks.run import Refresh, _stolen_share, cpu_jiffies, render, verdicts
 
 STAGES = {"ingest": 10.0, "reprints": 5.0, "extract": 40.0, "dbt": 20.0, "publish": 0.5, "exports": 10.0}
 
@@ -25,10 +25,26 @@ def test_the_machines_speed_is_reported_beside_each_kind_of_refresh():
     assert row.endswith("| 0.21 / 0.45 / 0.62 s |")
 
 
+def test_the_cpu_time_the_host_took_is_reported_beside_each_kind_of_refresh():
+    result = _result(10_000, (0.2, 0.2, 0.2))
+    result["full"].steal, result["new"].steal = 0.123, 0.004
+    text = render([result], "…", verdicts([result]))
+    row = next(line for line in text.splitlines() if line.startswith("| CPU time the host took away"))
+    assert row.endswith("| 12.3 / 0.0 / 0.4 % |")
+
+
+def test_the_stolen_share_is_of_the_cpu_time_between_two_readings():
+    assert _stolen_share((1_000, 10), (1_400, 110)) == 0.25
+    assert _stolen_share((1_000, 10), (1_000, 10)) == 0.0
+    total, stolen = cpu_jiffies()
+    assert 0 <= stolen <= total
+
+
 def test_results_saved_before_the_speed_was_measured_still_render():
-    """--also reads results pickled by an earlier run, whose refreshes had no speed (the field's default)."""
+    """--also reads results pickled by an earlier run, whose refreshes had no speed nor steal (the
+    fields' defaults)."""
     result = _result(1_000, (0.0, 0.0, 0.0))
     for refresh in (result["full"], result["quiet"], result["new"]):
-        del refresh.__dict__["speed"]
+        del refresh.__dict__["speed"], refresh.__dict__["steal"]
     text = render([result], "…", verdicts([result]))
-    assert "| 0.00 / 0.00 / 0.00 s |" in text
+    assert "| 0.00 / 0.00 / 0.00 s |" in text and "| 0.0 / 0.0 / 0.0 % |" in text
