@@ -124,7 +124,7 @@ def _stolen_share(before: tuple[int, int], after: tuple[int, int]) -> float:
 
 def refresh(env: dict[str, str]) -> Refresh:
     """One `clusterhouse refresh` in a new process: wall time, peak memory of its process tree,
-    step times, and the machine's speed just before and after it."""
+    step times, the machine's speed just before and after it, and the CPU time the host took."""
     speed_before = machine_speed()
     jiffies_before = cpu_jiffies()
     started = time.perf_counter()

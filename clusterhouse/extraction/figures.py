@@ -388,7 +388,9 @@ def find_sentence_figures(
     company_from = _company_cue_start(sentence, rules) if amounts else None
     figures = _amount_figures(sentence, amounts, rules, product_spans, company_from) if amounts else []
     ranks = _rank_figures(sentence, rules)
-    if ranks and (company_from if amounts else _company_cue_start(sentence, rules)) is not None:
+    if ranks and not amounts:
+        company_from = _company_cue_start(sentence, rules)
+    if ranks and company_from is not None:
         ranks = [replace(rank, is_company=True) for rank in ranks]
     figures.extend(ranks)
     return figures if include_dropped else [figure for figure in figures if figure.dropped is None]

@@ -168,7 +168,7 @@ def _outside_product_names(text: str, places: list[PlaceMention], products: list
         if product is None:
             kept.append(place)
         elif (product.start, product.end) == (place.start, place.end) and not (
-                kept and kept[-1].end <= place.start and not text[kept[-1].end:place.start].strip()):
+                kept and not text[kept[-1].end:place.start].strip()):
             kept.append(place)
     return kept
 
