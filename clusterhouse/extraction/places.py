@@ -94,6 +94,12 @@ def _prefix_type() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _type_words_before() -> frozenset[str]:
+    """The last word of every type word, folded as the words of a text are."""
+    return frozenset(_latin_tokens(word)[-1] for word in every_language(lambda lang: lang.places.type_words_before))
+
+
+@lru_cache(maxsize=1)
 def _elisions() -> frozenset[str]:
     return every_language(lambda lang: lang.places.elisions)
 
@@ -402,7 +408,7 @@ class Gazetteer:
         hint, used = _suffix_hint(text, tokens, i + length)
         if used:
             end = tokens[i + length + used - 1][1]
-        if not hint:
+        if not hint and _after_a_type_word(tokens, i):
             m = _prefix_type().search(text, max(0, start - 40), start)
             hint = _prefix_hints()[m.group("w").lower()] if m else None
         if not hint:
@@ -456,6 +462,15 @@ def _strip_type_words(tokens: list[str]) -> tuple[str, ...]:
     while len(tokens) > 1 and (tokens[-1],) in place_naming().type_words_after_name:
         tokens.pop()
     return tuple(tokens)
+
+
+def _after_a_type_word(tokens: list, i: int) -> bool:
+    """One of the few words before a name is a type word ("contea di Anxi", "county of the X"): the
+    only case in which _prefix_type can match there, checked first because its search tries every
+    position of the 40 characters before each name (a fifth of finding places). A link between
+    the two is at most two words; the part after an elision is the word (l'provincia)."""
+    words = _type_words_before()
+    return any(tokens[k][2].rpartition("'")[2] in words for k in range(max(0, i - 3), i))
 
 
 def _tokens_adjacent(text: str, tokens: list, i: int, length: int) -> bool:

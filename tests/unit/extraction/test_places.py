@@ -336,3 +336,14 @@ def test_a_name_that_begins_a_longer_one_ends_the_text(gaz, text):
     the short one is still read (the whole document's extraction once failed here)."""
     mentions = gaz.find_mentions(text)
     assert [(m.text, m.place.admin_code) for m in mentions] == [("Guangxi", "450000")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "the city of Jilin exports"), ("en", "The City of Jilin"), ("it", "la città di Jilin esporta"),
+    ("fr", "la ville de Jilin exporte"), ("de", "die Stadt Jilin exportiert"),
+    ("es", "la ciudad de Jilin exporta"), ("pt", "a cidade de Jilin exporta"),
+])
+def test_a_type_word_before_a_name_decides_its_level(gaz, language, text):
+    # Jilin alone is the province; after a word for a city (linked or not, accented or not) the city
+    assert resolved(gaz, "Jilin exports rose", language) == [("Jilin", "220000")]
+    assert resolved(gaz, text, language) == [("Jilin", "220200")]
