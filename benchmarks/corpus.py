@@ -21,6 +21,7 @@ import csv
 import html
 import json
 import random
+import re
 import sys
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -45,6 +46,12 @@ class County:
 def _read(path: Path) -> list[dict]:
     with open(path, encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
+
+
+# A synonym that already names the industry ("toy industry", "玩具产业"): the templates add that
+# word to the product's name, and "the toy industry industry of Zhada" is no sentence a paper prints
+NAMES_THE_INDUSTRY = re.compile(r"(?:\b(?:industry|industria|industrie|indústria|sector|settore|secteur)|产业|行业)$",
+                                re.IGNORECASE)
 
 
 def load_reference() -> tuple[list[County], dict[str, dict[str, str]]]:
@@ -83,7 +90,10 @@ def load_reference() -> tuple[list[County], dict[str, dict[str, str]]]:
         names = {}
         for lang, words in by_language.items():
             first, second = words[0], words[1] if len(words) > 1 else words[0]
-            names[lang] = second if len(second) >= len(first) else first
+            name = second if len(second) >= len(first) else first
+            if NAMES_THE_INDUSTRY.search(name):
+                name = next((word for word in words if not NAMES_THE_INDUSTRY.search(word)), name)
+            names[lang] = name
         if {"en", "zh", "it", "es", "fr", "de", "pt"} <= set(names):
             products[product_id] = names
     return counties, products

@@ -6,7 +6,7 @@ import json
 import re
 from collections import Counter
 
-from benchmarks.corpus import write_corpus
+from benchmarks.corpus import NAMES_THE_INDUSTRY, load_reference, write_corpus
 from clusterhouse.documents import read_file
 
 
@@ -49,3 +49,13 @@ def test_sentences_seldom_repeat_across_documents(tmp_path):
                                        if len(s.strip()) > 25})
     shared = sum(n for n in documents_with.values() if n > 1)
     assert shared / sum(documents_with.values()) < 0.05
+
+
+def test_no_product_is_named_by_its_industry():
+    """The templates add "industry" (产业, industria) to a product's name: a name that already ends
+    in one would make "the paper industry industry of Zhada"."""
+    _, products = load_reference()
+    named = [(product, lang, name) for product, names in products.items() for lang, name in names.items()
+             if NAMES_THE_INDUSTRY.search(name)]
+    assert named == []
+    assert NAMES_THE_INDUSTRY.search("paper industry") and NAMES_THE_INDUSTRY.search("茶产业")

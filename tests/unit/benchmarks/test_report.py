@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from types import SimpleNamespace
 
-from benchmarks.run import Refresh, _stolen_share, cpu_jiffies, render, verdicts
+from benchmarks.run import Refresh, _stolen_share, children_cpu_seconds, cpu_jiffies, render, verdicts
 
 STAGES = {"ingest": 10.0, "reprints": 5.0, "extract": 40.0, "dbt": 20.0, "publish": 0.5, "exports": 10.0}
 
@@ -33,6 +35,21 @@ def test_the_cpu_time_the_host_took_is_reported_beside_each_kind_of_refresh():
     assert row.endswith("| 12.3 / 0.0 / 0.4 % |")
 
 
+def test_the_cpu_time_each_kind_of_refresh_used_is_reported():
+    result = _result(10_000, (0.2, 0.2, 0.2))
+    result["full"].cpu, result["quiet"].cpu, result["new"].cpu = 812.34, 9.06, 60.0
+    text = render([result], "…", verdicts([result]))
+    row = next(line for line in text.splitlines() if line.startswith("| CPU time the refresh used"))
+    assert row.endswith("| 812.3 / 9.1 / 60.0 s |")
+
+
+def test_the_cpu_time_of_children_counts_a_child_and_the_processes_it_waited_for():
+    before = children_cpu_seconds()
+    burn = "import subprocess, sys; subprocess.run([sys.executable, '-c', 'sum(range(20_000_000))'], check=True)"
+    subprocess.run([sys.executable, "-c", burn], check=True)
+    assert children_cpu_seconds() - before > 0.05  # the grandchild's loop alone: ~0.4 s of CPU here
+
+
 def test_the_stolen_share_is_of_the_cpu_time_between_two_readings():
     assert _stolen_share((1_000, 10), (1_400, 110)) == 0.25
     assert _stolen_share((1_000, 10), (1_000, 10)) == 0.0
@@ -41,10 +58,10 @@ def test_the_stolen_share_is_of_the_cpu_time_between_two_readings():
 
 
 def test_results_saved_before_the_speed_was_measured_still_render():
-    """--also reads results pickled by an earlier run, whose refreshes had no speed nor steal (the
-    fields' defaults)."""
+    """--also reads results pickled by an earlier run, whose refreshes had no speed, steal nor CPU
+    time (the fields' defaults)."""
     result = _result(1_000, (0.0, 0.0, 0.0))
     for refresh in (result["full"], result["quiet"], result["new"]):
-        del refresh.__dict__["speed"], refresh.__dict__["steal"]
+        del refresh.__dict__["speed"], refresh.__dict__["steal"], refresh.__dict__["cpu"]
     text = render([result], "…", verdicts([result]))
-    assert "| 0.00 / 0.00 / 0.00 s |" in text and "| 0.0 / 0.0 / 0.0 % |" in text
+    assert "| 0.00 / 0.00 / 0.00 s |" in text and "| 0.0 / 0.0 / 0.0 % |" in text and "| 0.0 / 0.0 / 0.0 s |" in text
