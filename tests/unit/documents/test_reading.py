@@ -471,3 +471,24 @@ def test_the_warm_up_before_the_workers_fork_loads_the_html_extractor_and_its_fa
     from trafilatura import external
 
     assert external.JT_STOPLIST
+
+
+def test_html_meta_tags_by_name_in_any_case_first_filled_one_in_page_order():
+    import lxml.html
+
+    from clusterhouse.documents.readers.html import html_metadata
+
+    page = (
+        "<html><head><title>Page - Daily Paper</title>"
+        '<meta name="twitter:title" content="Second choice">'
+        '<meta property="OG:TITLE" content="  ">'  # blank: the next one counts
+        '<meta property="og:title" content="Baoding bags">'
+        '<meta itemprop="datePublished" content="2022-03-04">'
+        '<meta name="publisher">'  # no content at all
+        '<meta name="Application-Name" content="Daily Paper">'
+        "</head><body><p>x</p></body></html>"
+    )
+    metadata = html_metadata(lxml.html.document_fromstring(page))
+    assert metadata["title"] == "Baoding bags"
+    assert metadata["date"] is not None and "2022" in str(metadata["date"])
+    assert metadata["outlet"] == "Daily Paper"
