@@ -94,9 +94,19 @@ def _prefix_type() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _type_words_before() -> frozenset[str]:
-    """The last word of every type word, folded as the words of a text are."""
-    return frozenset(_latin_tokens(word)[-1] for word in every_language(lambda lang: lang.places.type_words_before))
+def _type_words_before() -> tuple[frozenset[str], int] | None:
+    """The last word of every type word, folded as the words of a text are, and how many words
+    before a name it may be (itself and a link's words: "county of the X", three); None when some
+    type word has no Latin word to look for."""
+    last_words = set()
+    for word in every_language(lambda lang: lang.places.type_words_before):
+        tokens = _latin_tokens(word)
+        if not tokens:
+            return None
+        last_words.add(tokens[-1])
+    links = every_language(lambda lang: lang.places.type_word_links)
+    link_words = max((link.count(r"\s") + link.count(" ") for link in links), default=0)  # "of\s+(?:the\s+)?": 2
+    return frozenset(last_words), link_words + 1
 
 
 @lru_cache(maxsize=1)
@@ -467,10 +477,13 @@ def _strip_type_words(tokens: list[str]) -> tuple[str, ...]:
 def _after_a_type_word(tokens: list, i: int) -> bool:
     """One of the few words before a name is a type word ("contea di Anxi", "county of the X"): the
     only case in which _prefix_type can match there, checked first because its search tries every
-    position of the 40 characters before each name (a fifth of finding places). A link between
-    the two is at most two words; the part after an elision is the word (l'provincia)."""
-    words = _type_words_before()
-    return any(tokens[k][2].rpartition("'")[2] in words for k in range(max(0, i - 3), i))
+    position of the 40 characters before each name (a fifth of finding places). The part after
+    an elision is the word (l'provincia)."""
+    known = _type_words_before()
+    if known is None:
+        return True
+    words, reach = known
+    return any(tokens[k][2].rpartition("'")[2] in words for k in range(max(0, i - reach), i))
 
 
 def _tokens_adjacent(text: str, tokens: list, i: int, length: int) -> bool:
