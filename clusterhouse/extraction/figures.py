@@ -383,13 +383,11 @@ def find_sentence_figures(
     amounts = _amounts(sentence, _candidate_numbers(sentence, numbers, rules, ends_document), rules, carried_currency)
     # a quotation is no company figure by itself: officials quote the cluster's figures too
     # a firm, person, platform or fair named before a figure's clause ends makes it theirs; one named
-    # only in a later clause ("…, and firms on live-streaming platforms sold…") does not. Four
-    # sentences in five hold no amount: the cue is looked for only where a figure needs it.
-    company_from = _company_cue_start(sentence, rules) if amounts else None
-    figures = _amount_figures(sentence, amounts, rules, product_spans, company_from) if amounts else []
+    # only in a later clause ("…, and firms on live-streaming platforms sold…") does not. Most
+    # sentences hold no amount and no rank: the cue is looked for only where a figure needs it.
     ranks = _rank_figures(sentence, rules)
-    if ranks and not amounts:
-        company_from = _company_cue_start(sentence, rules)
+    company_from = _company_cue_start(sentence, rules) if amounts or ranks else None
+    figures = _amount_figures(sentence, amounts, rules, product_spans, company_from) if amounts else []
     if ranks and company_from is not None:
         ranks = [replace(rank, is_company=True) for rank in ranks]
     figures.extend(ranks)

@@ -94,19 +94,16 @@ def _prefix_type() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _type_words_before() -> tuple[frozenset[str], int] | None:
-    """The last word of every type word, folded as the words of a text are, and how many words
-    before a name it may be (itself and a link's words: "county of the X", three); None when some
-    type word has no Latin word to look for."""
+def _type_words_before() -> frozenset[str] | None:
+    """The last word of every type word, folded as the words of a text are; None when some type
+    word has no Latin word to look for."""
     last_words = set()
     for word in every_language(lambda lang: lang.places.type_words_before):
         tokens = _latin_tokens(word)
         if not tokens:
             return None
         last_words.add(tokens[-1])
-    links = every_language(lambda lang: lang.places.type_word_links)
-    link_words = max((link.count(r"\s") + link.count(" ") for link in links), default=0)  # "of\s+(?:the\s+)?": 2
-    return frozenset(last_words), link_words + 1
+    return frozenset(last_words)
 
 
 @lru_cache(maxsize=1)
@@ -136,6 +133,7 @@ def _starts_another_word(text: str, end: int, entries: list["_Entry"]) -> bool:
 
 LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "town": 3}
 
+PREFIX_REACH = 40  # characters before a name in which a type word and its link are looked for
 LATIN_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]+(?:['’][A-Za-zÀ-ÖØ-öø-ɏ]+)*")
 SENTENCE_END = re.compile(r"[.!?;。！？；\n]")
 GAP_ONLY_SPACE = re.compile(r"[\s\-]*")
@@ -419,7 +417,7 @@ class Gazetteer:
         if used:
             end = tokens[i + length + used - 1][1]
         if not hint and _after_a_type_word(tokens, i):
-            m = _prefix_type().search(text, max(0, start - 40), start)
+            m = _prefix_type().search(text, max(0, start - PREFIX_REACH), start)
             hint = _prefix_hints()[m.group("w").lower()] if m else None
         if not hint:
             if length == 1 and i > 0 and _is_person_name(text, tokens, i):
@@ -475,15 +473,20 @@ def _strip_type_words(tokens: list[str]) -> tuple[str, ...]:
 
 
 def _after_a_type_word(tokens: list, i: int) -> bool:
-    """One of the few words before a name is a type word ("contea di Anxi", "county of the X"): the
-    only case in which _prefix_type can match there, checked first because its search tries every
-    position of the 40 characters before each name (a fifth of finding places). The part after
-    an elision is the word (l'provincia)."""
-    known = _type_words_before()
-    if known is None:
+    """A word ending in the PREFIX_REACH characters before the name of token ``i`` is a type word
+    ("contea di Anxi", "county of the X"): the only case in which _prefix_type can match there,
+    checked first because its search tries every position of those characters before each name (a
+    fifth of finding places). The part after an elision is the word (l'provincia)."""
+    words = _type_words_before()
+    if words is None:
         return True
-    words, reach = known
-    return any(tokens[k][2].rpartition("'")[2] in words for k in range(max(0, i - reach), i))
+    reach_start = tokens[i][0] - PREFIX_REACH
+    k = i - 1
+    while k >= 0 and tokens[k][1] > reach_start:
+        if tokens[k][2].rpartition("'")[2] in words:
+            return True
+        k -= 1
+    return False
 
 
 def _tokens_adjacent(text: str, tokens: list, i: int, length: int) -> bool:
