@@ -80,8 +80,9 @@ def resources() -> dg.Definitions:
             "dbt": VenvDbtResource(
                 project_dir=dbt_project,
                 profiles_dir=str(dbt_project.project_dir),
-                # the venv's dbt, whether or not the venv is on PATH (cron, the UI, CI)
-                dbt_executable=str(Path(sys.executable).with_name("dbt")),
+                # the venv's dbt, whether or not the venv is on PATH (cron, the UI, CI), started so
+                # that it dies with the run (orchestration/dbt_child.py)
+                dbt_executable=str(Path(sys.executable).with_name("clusterhouse-dbt")),
             ),
         }
     )

@@ -112,14 +112,35 @@ def test_rebuild_is_a_run_tag_the_launchpad_can_set_too():
 
 def test_the_dbt_resource_knows_the_version_the_executable_reports():
     """The resource takes dbt's version from the installed package instead of running
-    `dbt --version` before each build: they must be the same dbt."""
+    `dbt --version` before each build: they must be the same dbt (started through
+    `clusterhouse-dbt`, which dies with the run)."""
     import re
     import subprocess
 
-    from orchestration.defs.resources import VenvDbtResource
-    from orchestration.defs.transform.project import dbt_project
+    from orchestration.defs.resources import resources
 
-    resource = VenvDbtResource(project_dir=dbt_project, dbt_executable=str(Path(sys.executable).with_name("dbt")))
+    resource = resources().resources["dbt"]
+    assert Path(resource.dbt_executable).name == "clusterhouse-dbt"
     reported = subprocess.run([resource.dbt_executable, "--version"], capture_output=True, text=True, check=True).stdout
     assert str(resource._cli_version) == re.search(r"(\d+\.\d+\.\d+)", reported).group(1)
     assert resource._initialize_dbt_core_adapter(["build"]) is None  # no adapter: no metadata fetched
+
+
+def test_a_dbt_left_running_by_its_step_is_asked_to_stop_then_killed(monkeypatch):
+    import signal
+    import subprocess
+
+    import orchestration.defs.transform.assets as transform
+
+    monkeypatch.setattr(transform, "DBT_STOP_SECONDS", 0.5)
+    polite = subprocess.Popen([sys.executable, "-c", "import time; print(flush=True); time.sleep(60)"],
+                              stdout=subprocess.PIPE)
+    polite.stdout.readline()
+    transform._stop(polite)
+    assert polite.returncode == -signal.SIGINT  # ended by its KeyboardInterrupt, without the kill
+    deaf = subprocess.Popen([sys.executable, "-c", "import signal, sys, time; signal.signal(signal.SIGINT, "
+                             "signal.SIG_IGN); print(flush=True); time.sleep(60)"], stdout=subprocess.PIPE)
+    deaf.stdout.readline()  # SIGINT is ignored from here on
+    transform._stop(deaf)
+    assert deaf.returncode == -signal.SIGKILL
+    transform._stop(deaf)  # an ended one is left alone

@@ -1,7 +1,8 @@
 """`clusterhouse refresh`, killed at a named point: ``python -m tests.pipeline.kill_at POINT``.
 
 The refresh's whole process group (dbt and the worker processes too) gets SIGKILL there, as when
-the machine, the OOM killer or a service manager stops a run; nothing is cleaned up. Used by
+the machine or a service manager stops a run; nothing is cleaned up. At ``dbt-parent-only`` the
+refresh's own process alone gets it, as the OOM killer picks one process. Used by
 test_faults.py; the points are those of a refresh: ingest, extract, dbt, publish, export.
 """
 
@@ -17,6 +18,12 @@ from pathlib import Path
 def _die() -> None:
     sys.stdout.flush()
     os.killpg(0, signal.SIGKILL)
+
+
+def _die_alone() -> None:
+    """Only the refresh's own process, as the OOM killer picks one: its children are on their own."""
+    sys.stdout.flush()
+    os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _kill_during_ingest() -> None:
@@ -44,7 +51,7 @@ def _kill_during_extraction() -> None:
     extract._extract_one = extract_one
 
 
-def _kill_during_dbt() -> None:
+def _kill_during_dbt(die=_die) -> None:
     """After dbt has reported some models and tests built into the build copy."""
     from dagster_dbt.core.dbt_cli_invocation import DbtCliInvocation
 
@@ -53,7 +60,7 @@ def _kill_during_dbt() -> None:
     def stream(self, *args, **kwargs):
         for count, event in enumerate(original(self, *args, **kwargs)):
             if count == 12:
-                _die()
+                die()
             yield event
 
     DbtCliInvocation.stream = stream
@@ -88,6 +95,7 @@ def _kill_during_export() -> None:
 
 
 POINTS = {"ingest": _kill_during_ingest, "extract": _kill_during_extraction, "dbt": _kill_during_dbt,
+          "dbt-parent-only": lambda: _kill_during_dbt(_die_alone),
           "publish": _kill_during_publish, "export": _kill_during_export}
 
 if __name__ == "__main__":

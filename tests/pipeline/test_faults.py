@@ -6,12 +6,14 @@ never fails."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import dagster as dg
@@ -87,6 +89,33 @@ def test_a_refresh_killed_during_export_has_published_the_new_state(warehouse):
     for export in settings.export_dir.glob("*.parquet"):  # each export file is whole, old or new
         assert con.execute(f"select count(*) from '{export}'").fetchone()[0] >= 0
     assert not list(settings.export_dir.glob(".*.tmp"))
+
+
+def _processes_naming(text: str) -> list[int]:
+    """Live processes whose command line contains ``text``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and text.encode() in (entry / "cmdline").read_bytes():
+                found.append(int(entry.name))
+        except OSError:
+            continue  # ended while we looked
+    return found
+
+
+def test_a_refresh_killed_alone_during_dbt_leaves_no_dbt_running(warehouse):
+    """dbt, left running, would hold the build copy's write lock and fail every later refresh."""
+    settings, state_a = warehouse
+    killed = refresh_killed_at(settings, "dbt-parent-only")
+    assert killed.returncode == -signal.SIGKILL, killed.stdout[-2000:] + killed.stderr[-2000:]
+    deadline = time.monotonic() + 10
+    while (left := _processes_naming(str(settings.build_path))) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    for pid in left:  # not to leave it to the tests after this one
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    assert left == [], "dbt outlived the refresh that started it"
+    assert marts(settings.warehouse_path) == state_a
 
 
 def test_a_publish_that_cannot_write_fails_clearly_and_keeps_the_last_good_warehouse(warehouse):

@@ -14,6 +14,8 @@ with --full-refresh.
 
 import json
 import shutil
+import signal
+import subprocess
 import uuid
 from collections.abc import Mapping
 from pathlib import Path
@@ -56,6 +58,7 @@ class WarehouseLocationTranslator(DagsterDbtTranslator):
 
 
 REBUILD_TAG = "clusterhouse/rebuild"
+DBT_STOP_SECONDS = 10  # for dbt to end its statements after Ctrl-C, before it is killed
 PUBLISHED_KEY = dg.AssetKey(["exports", "published_warehouse"])
 
 translator = WarehouseLocationTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
@@ -103,12 +106,28 @@ def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, clu
                           "--vars", build_warehouse,
                           *([] if incremental else ["--full-refresh"])],
                          context=context, target_path=target)
-    yield from invocation.stream()
+    try:
+        yield from invocation.stream()
+    finally:
+        _stop(invocation.process)
     keep_partial_parse(settings.build_path, target, dbt_project.project_dir)
     with connect(settings.build_path) as con:
         record_fingerprint(con, fingerprint, models)  # published with the marts it describes
     # each invocation leaves its own copy of the manifest and logs (~1.5 MB) under target/
     shutil.rmtree(invocation.target_path, ignore_errors=True)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """dbt stopped when the step ends before it does (an interrupt, an error while its events are
+    handled): asked as Ctrl-C asks, then killed, so that it does not hold the build copy's lock."""
+    if process.poll() is not None:
+        return
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=DBT_STOP_SECONDS)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def _selected_exports(context: dg.AssetExecutionContext) -> list[str]:
