@@ -48,6 +48,7 @@ STAGES = {"ingest_documents": "ingest", "reference_tables": "ingest", "detect_re
           "analyst_exports": "exports"}
 STAGE_ORDER = ("ingest", "reprints", "extract", "dbt", "publish", "exports")
 NIGHTS = 3  # quiet and 1 % nights measured at each size
+NO_RUN = "the check before a run (none started: nothing new)"
 TARGETS = """\
 Targets (issue 11), at 100,000 documents: a full refresh in ≤ 6 minutes (aim ≤ 3, ≥ 550 documents/s
 end to end); extraction within 20× of the bare scan floor; a refresh with nothing new in ≤ 15 s,
@@ -135,6 +136,7 @@ def refresh(env: dict[str, str]) -> Refresh:
     """One `clusterhouse refresh` in a new process: wall time, peak memory of its process tree,
     step times, the machine's speed just before and after it, the CPU time the host took, and the
     CPU time the refresh used."""
+    last_run = _latest_run_id(Path(env["DAGSTER_HOME"]))
     speed_before = machine_speed()
     jiffies_before = cpu_jiffies()
     cpu_before = children_cpu_seconds()
@@ -160,17 +162,30 @@ def refresh(env: dict[str, str]) -> Refresh:
     sampler.join()
     if process.returncode != 0:
         sys.exit(f"refresh failed:\n{output[-4000:]}")
-    stages, peak_stage = _stage_seconds(Path(env["DAGSTER_HOME"]), peak[1])
+    stages, peak_stage = _stage_seconds(Path(env["DAGSTER_HOME"]), peak[1], last_run)
     speed = (speed_before + machine_speed()) / 2
     return Refresh(wall, peak[0], stages, statistics.mean(loads or [0.0]), peak_stage, speed, steal, cpu)
 
 
-def _stage_seconds(dagster_home: Path, at: float) -> tuple[dict[str, float], str]:
-    """Seconds per stage of the latest run, from its step events, and the stage running at ``at``."""
+def _latest_run_id(dagster_home: Path) -> str | None:
+    import dagster as dg
+
+    if not (dagster_home / "dagster.yaml").exists():
+        return None
+    with dg.DagsterInstance.from_config(str(dagster_home)) as instance:
+        runs = instance.get_runs(limit=1)
+        return runs[0].run_id if runs else None
+
+
+def _stage_seconds(dagster_home: Path, at: float, before: str | None) -> tuple[dict[str, float], str]:
+    """Seconds per stage of the run the refresh started, from its step events, and the stage
+    running at ``at``; none when it started no run (nothing new since the last: last_refresh.py)."""
     import dagster as dg
 
     with dg.DagsterInstance.from_config(str(dagster_home)) as instance:
         run = instance.get_runs(limit=1)[0]
+        if run.run_id == before:
+            return {}, NO_RUN
         stages: dict[str, float] = {}
         running = "start-up or between steps"
         for step in instance.get_run_step_stats(run.run_id):
@@ -275,6 +290,8 @@ def _machine() -> str:
 
 
 def _stages_text(refresh: Refresh) -> str:
+    if not refresh.stages:
+        return "no run started: nothing new since the last refresh"
     return ", ".join(f"{stage} {refresh.stages[stage]:.1f}" for stage in STAGE_ORDER if stage in refresh.stages)
 
 
@@ -338,7 +355,8 @@ def verdicts(results: list[dict]) -> list[str]:
     """Each target, met or not, at the largest size measured (extrapolated to 100k when smaller)."""
     top = max(results, key=lambda r: r["size"])
     scale = 100_000 / top["size"]
-    # the fixed cost of a run (that of a refresh with nothing new) plus the cost per document
+    # the fixed cost of a run (that of a refresh with nothing new; less than a run's when it starts
+    # none, which makes the extrapolation err high) plus the cost per document
     fixed = top["quiet"].wall
     full_100k = fixed + (top["full"].wall - fixed) * scale if scale > 1 else top["full"].wall
     said = ("measured" if scale == 1 else

@@ -19,10 +19,25 @@ from clusterhouse.settings import Settings, load_settings
 def run_refresh(settings: Settings, quiet: bool = False, exports: bool = True, rebuild: bool = False) -> bool:
     """Materialise every asset once through the refresh job; True when the run succeeded.
     ``exports=False`` stops at the published warehouse (for throw-away warehouses); ``rebuild``
-    runs dbt and the exports even when nothing they read has changed."""
+    runs dbt and the exports even when nothing they read has changed.
+
+    When nothing a run reads has changed since the last refresh that ran everything, and what it
+    published and exported is still in place, no run is started (warehouse/last_refresh.py)."""
+    from clusterhouse.warehouse.last_refresh import refresh_inputs, unchanged_since_last_refresh
+
+    inputs = refresh_inputs(settings) if exports else None
+    last = None if rebuild else unchanged_since_last_refresh(settings, inputs)
+    if last is not None:
+        if not quiet:
+            print(f"nothing new since the refresh that ended {last.finished_at}: the raw folder, the settings "
+                  "and the code are as they were then, and the published warehouse and its exports are still "
+                  f"those it wrote; no run started (`clusterhouse refresh --rebuild` runs one anyway); "
+                  f"warehouse: {settings.warehouse_path}")
+            print(_summary(settings.warehouse_path))
+        return True
     from orchestration.commands import run_refresh_job
 
-    succeeded = run_refresh_job(settings, quiet=quiet, exports=exports, rebuild=rebuild)
+    succeeded = run_refresh_job(settings, quiet=quiet, exports=exports, rebuild=rebuild, inputs=inputs)
     if succeeded and not quiet:
         print(_summary(settings.warehouse_path))
     return succeeded

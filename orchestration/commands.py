@@ -20,6 +20,8 @@ import dagster as dg
 from dagster._core.utils import make_new_run_id
 
 from clusterhouse.settings import PROJECT_ROOT, Settings
+from clusterhouse.warehouse.last_refresh import forget_refresh, record_refresh
+from orchestration.defs.exports.assets import EXPORTS
 from orchestration.defs.schedules import REFRESH_JOB
 from orchestration.defs.transform.assets import PUBLISHED_KEY, REBUILD_TAG
 from orchestration.runs import alive_runs, recover_dead_runs, release_lease, take_lease
@@ -58,7 +60,8 @@ def resource_config(settings: Settings) -> dict:
     return {"resources": {"clusterhouse": {"config": fields}}}
 
 
-def run_refresh_job(settings: Settings, quiet: bool = False, exports: bool = True, rebuild: bool = False) -> bool:
+def run_refresh_job(settings: Settings, quiet: bool = False, exports: bool = True, rebuild: bool = False,
+                    inputs: str | None = None) -> bool:
     """Materialise every asset once through the refresh job; True when the run succeeded.
 
     When nothing the dbt build reads has changed since the last published build, dbt, the publish
@@ -66,6 +69,10 @@ def run_refresh_job(settings: Settings, quiet: bool = False, exports: bool = Tru
 
     ``exports=False`` stops at the published warehouse (no files, workbook, docs site or report):
     what a throw-away warehouse that is only scored needs.
+
+    ``inputs``, the digest of what the run starts from (clusterhouse/warehouse/last_refresh.py),
+    is recorded when a run of every asset succeeds, so that the next refresh with the same inputs
+    need not start one.
 
     Runs that died without ending are marked failed first (orchestration/runs.py), and a run still
     in progress (launched from the UI, the schedule, the sensor or another terminal) is waited for:
@@ -89,6 +96,7 @@ def run_refresh_job(settings: Settings, quiet: bool = False, exports: bool = Tru
         _wait_for_other_runs(instance, say)
         run_id = make_new_run_id()
         take_lease(instance, run_id)
+        forget_refresh(settings)
         try:
             result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=run_config,
                                             run_id=run_id, tags=_tags(rebuild),
@@ -98,6 +106,8 @@ def run_refresh_job(settings: Settings, quiet: bool = False, exports: bool = Tru
             return False
         finally:
             release_lease(instance, run_id)
+    if result.success and exports and inputs is not None:
+        record_refresh(settings, inputs, list(EXPORTS))
     if not quiet:
         status = "succeeded" if result.success else "FAILED"
         print(f"refresh {status} (run {result.run_id}); warehouse: {settings.warehouse_path}")
