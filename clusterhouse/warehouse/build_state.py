@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Sequence
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
@@ -176,31 +177,47 @@ def published_fingerprint(warehouse_path: Path) -> str | None:
         return None
 
 
-def write_export_marker(export_dir: Path, export: str, fingerprint: str | None) -> None:
-    """Remember which build an export was written from (after it was written whole)."""
+def write_export_marker(export_dir: Path, export: str, fingerprint: str | None, files: Sequence[Path] = ()) -> None:
+    """Remember which build an export was written from (after it was written whole), and the
+    files it wrote: one deleted since makes the export stale (``missing_export_files``)."""
     if fingerprint is None:
         return
     folder = export_dir / MARKER_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / export).write_text(fingerprint + "\n", encoding="utf-8")
+    names = [os.path.relpath(path, export_dir) for path in files]
+    (folder / export).write_text("\n".join([fingerprint, *names]) + "\n", encoding="utf-8")
+
+
+def _marker_lines(export_dir: Path, export: str) -> list[str]:
+    try:
+        text = (export_dir / MARKER_DIR / export).read_text(encoding="utf-8")
+    except OSError:
+        return []
+    return [line for line in text.splitlines() if line]
 
 
 def export_marker(export_dir: Path, export: str) -> str | None:
-    path = export_dir / MARKER_DIR / export
-    try:
-        return path.read_text(encoding="utf-8").strip() or None
-    except OSError:
-        return None
+    """The fingerprint of the build the export was written from (the marker's first line)."""
+    lines = _marker_lines(export_dir, export)
+    return lines[0] if lines else None
+
+
+def missing_export_files(export_dir: Path, export: str) -> list[str]:
+    """The files the export wrote that are no longer there (a marker written before markers named
+    their files names none)."""
+    return [name for name in _marker_lines(export_dir, export)[1:] if not (export_dir / name).exists()]
 
 
 def stale_outputs(fingerprint: str, build_con: duckdb.DuckDBPyConnection, published_path: Path,
                   export_dir: Path, exports: list[str]) -> list[str]:
     """What does not yet reflect the inputs with this fingerprint: the build, the published
-    warehouse, any of ``exports``. Empty: a rebuild would write the same things again."""
+    warehouse, any of ``exports`` (also one whose files were deleted since). Empty: a rebuild
+    would write the same things again."""
     stale = []
     if recorded_fingerprint(build_con) != fingerprint:
         stale.append("build")
     if published_fingerprint(published_path) != fingerprint:
         stale.append("published warehouse")
-    stale.extend(export for export in exports if export_marker(export_dir, export) != fingerprint)
+    stale.extend(export for export in exports
+                 if export_marker(export_dir, export) != fingerprint or missing_export_files(export_dir, export))
     return stale

@@ -48,6 +48,18 @@ def test_every_export_is_written_and_materialized(published):
     assert (published.export_dir / "dim_cluster.parquet").exists()
 
 
+def test_each_export_is_marked_with_the_files_it_wrote(published):
+    """So that a night with nothing new still writes again an export whose file was deleted."""
+    from clusterhouse.warehouse.build_state import MARKER_DIR, missing_export_files
+
+    assert materialize_exports(published).success
+    for name in exports.EXPORTS:
+        named = (published.export_dir / MARKER_DIR / name).read_text(encoding="utf-8").splitlines()[1:]
+        assert named and missing_export_files(published.export_dir, name) == [], name
+    (published.export_dir / exports.WORKBOOK_NAME).unlink()
+    assert missing_export_files(published.export_dir, "mart_workbook") == [exports.WORKBOOK_NAME]
+
+
 def test_one_export_failing_leaves_the_others_written_and_names_itself(published, monkeypatch):
     def broken_report(settings):
         raise OSError("disk full")

@@ -89,3 +89,14 @@ def test_a_run_with_nothing_new_skips_the_build_and_says_so(sample_warehouse):
     assert "nothing dbt reads had changed" in result.stdout and "--rebuild" in result.stdout
     assert _run_count(work) == runs + 1
     assert _outputs(work) == outputs
+
+
+def test_an_export_deleted_since_the_last_refresh_is_written_again(sample_warehouse):
+    env, work = sample_warehouse
+    assert run(["refresh"], env).returncode == 0
+    workbook = work / "exports" / "clusterhouse_marts.xlsx"
+    workbook.unlink()
+    result = run(["refresh"], env)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "no run started" not in result.stdout
+    assert workbook.stat().st_size > 5_000

@@ -3,6 +3,7 @@ Parquet and CSV, one Excel workbook, the dbt docs site and the HTML report."""
 
 
 from concurrent.futures import Future
+from pathlib import Path
 
 import dagster as dg
 
@@ -77,34 +78,39 @@ def analyst_exports(context: dg.AssetExecutionContext, clusterhouse: Clusterhous
 def _exported(context, settings, name: str, write, failed: list[str]):
     """The export's materialization once written and marked, or its error logged."""
     try:
-        metadata = write(settings)
+        metadata, files = write(settings)
     except Exception as error:  # noqa: BLE001 - one export's failure is reported, the others go on
         context.log.error(f"{name}: {type(error).__name__}: {error}")
         failed.append(name)
         return
-    _written_from_published(settings, name)
+    _written_from_published(settings, name, files)
     yield dg.MaterializeResult(asset_key=["exports", name], metadata=metadata)
 
 
-def _mart_files(settings) -> dict:
+# each export's writer returns its metadata and the files it wrote (the marker names them)
+
+def _mart_files(settings) -> tuple[dict, list[Path]]:
     written = export_marts(settings.warehouse_path, settings.export_dir)
-    return {"export_dir": str(settings.export_dir), "files": dg.MetadataValue.json([p.name for p in written])}
+    return {"export_dir": str(settings.export_dir), "files": dg.MetadataValue.json([p.name for p in written])}, written
 
 
-def _dbt_docs(settings) -> dict:
-    return {"path": str(generate_docs_site(settings.build_path, settings.export_dir / "docs"))}
+def _dbt_docs(settings) -> tuple[dict, list[Path]]:
+    index = generate_docs_site(settings.build_path, settings.export_dir / "docs")
+    return {"path": str(index)}, [index]
 
 
-def _report(settings) -> dict:
+def _report(settings) -> tuple[dict, list[Path]]:
     target = write_report(settings.warehouse_path, settings.export_dir / REPORT_NAME)
-    return {"path": str(target), "size_bytes": target.stat().st_size}
+    return {"path": str(target), "size_bytes": target.stat().st_size}, [target]
 
 
-def _workbook(settings, future: Future) -> dict:
+def _workbook(settings, future: Future) -> tuple[dict, list[Path]]:
     rows = future.result()  # the worker's exception, if any, is raised here
-    return {"path": str(settings.export_dir / WORKBOOK_NAME), "rows": dg.MetadataValue.json(rows)}
+    target = settings.export_dir / WORKBOOK_NAME
+    return {"path": str(target), "rows": dg.MetadataValue.json(rows)}, [target]
 
 
-def _written_from_published(settings, export: str) -> None:
-    """Mark the export as written from the published build (a quiet night then skips it)."""
-    write_export_marker(settings.export_dir, export, published_fingerprint(settings.warehouse_path))
+def _written_from_published(settings, export: str, files: list[Path]) -> None:
+    """Mark the export as written from the published build, with its files (a quiet night then
+    skips it, unless one of them was deleted)."""
+    write_export_marker(settings.export_dir, export, published_fingerprint(settings.warehouse_path), files)

@@ -108,6 +108,26 @@ def test_stale_outputs_name_what_was_not_built_from_these_inputs(con, project, t
     assert stale_outputs(changed, con, published, exports, ["report"]) == ["build", "published warehouse", "report"]
 
 
+def test_an_export_whose_file_was_deleted_is_stale(con, project, tmp_path):
+    """An analyst deletes the workbook, or a clean-up empties the docs folder: the next night
+    writes it again, though nothing it is made from changed."""
+    published, exports = tmp_path / "published.duckdb", tmp_path / "exports"
+    fingerprint = input_fingerprint(con, TABLES, project)
+    record_fingerprint(con, fingerprint)
+    con.execute("checkpoint")
+    shutil.copyfile(tmp_path / "build.duckdb", published)
+    written = [exports / "docs" / "index.html", exports / "marts.xlsx"]
+    for path in written:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x", encoding="utf-8")
+    write_export_marker(exports, "book", fingerprint, written)
+    write_export_marker(exports, "old", fingerprint)  # as markers were before they named files
+    assert export_marker(exports, "book") == fingerprint
+    assert stale_outputs(fingerprint, con, published, exports, ["book", "old"]) == []
+    written[0].unlink()
+    assert stale_outputs(fingerprint, con, published, exports, ["book", "old"]) == ["book"]
+
+
 def test_a_missing_or_unreadable_published_file_has_no_fingerprint(tmp_path):
     assert published_fingerprint(tmp_path / "none.duckdb") is None
     (tmp_path / "broken.duckdb").write_bytes(b"not a database")
