@@ -132,7 +132,7 @@ def test_a_dbt_left_running_by_its_step_is_asked_to_stop_then_killed(monkeypatch
 
     import orchestration.defs.transform.assets as transform
 
-    monkeypatch.setattr(transform, "DBT_STOP_SECONDS", 0.5)
+    monkeypatch.setattr(transform, "DBT_STOP_SECONDS", 60)  # ample, even on a loaded machine
     polite = subprocess.Popen([sys.executable, "-c", "import time; print(flush=True); time.sleep(60)"],
                               stdout=subprocess.PIPE)
     polite.stdout.readline()
@@ -141,6 +141,7 @@ def test_a_dbt_left_running_by_its_step_is_asked_to_stop_then_killed(monkeypatch
     deaf = subprocess.Popen([sys.executable, "-c", "import signal, sys, time; signal.signal(signal.SIGINT, "
                              "signal.SIG_IGN); print(flush=True); time.sleep(60)"], stdout=subprocess.PIPE)
     deaf.stdout.readline()  # SIGINT is ignored from here on
+    monkeypatch.setattr(transform, "DBT_STOP_SECONDS", 0.5)
     transform._stop(deaf)
     assert deaf.returncode == -signal.SIGKILL
     transform._stop(deaf)  # an ended one is left alone
