@@ -98,9 +98,14 @@ def forget_refresh(settings: Settings) -> None:
 
 
 def record_refresh(settings: Settings, inputs: str, exports: list[str]) -> LastRefresh | None:
-    """Remember a refresh that ran every asset and succeeded; None when its build has no fingerprint."""
-    with connect(settings.build_path, read_only=True) as con:
-        fingerprint = recorded_fingerprint(con)
+    """Remember a refresh that ran every asset and succeeded; None, and nothing recorded, when its
+    build has no fingerprint or cannot be read (a run launched from the UI writing it already):
+    the next refresh then starts a run, as without a record."""
+    try:
+        with connect(settings.build_path, read_only=True) as con:
+            fingerprint = recorded_fingerprint(con)
+    except duckdb.Error:
+        return None
     if fingerprint is None:
         return None
     record = LastRefresh(inputs, fingerprint, sorted(exports), datetime.now(timezone.utc).isoformat(timespec="seconds"))

@@ -160,3 +160,11 @@ def test_a_build_without_a_fingerprint_is_not_recorded(refreshed):
     _rebuild_started(refreshed)
     assert record_refresh(refreshed, refresh_inputs(refreshed), EXPORTS) is None
     assert not record_path(refreshed).exists()
+
+
+def test_a_build_another_run_is_writing_is_not_recorded_and_raises_nothing(refreshed):
+    """The refresh succeeded: a run started from the UI right after it must not make it fail."""
+    forget_refresh(refreshed)
+    with duckdb.connect(str(refreshed.build_path)):
+        assert record_refresh(refreshed, refresh_inputs(refreshed), EXPORTS) is None
+    assert not record_path(refreshed).exists()
