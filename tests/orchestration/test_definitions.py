@@ -133,7 +133,9 @@ def test_a_dbt_left_running_by_its_step_is_asked_to_stop_then_killed(monkeypatch
     import orchestration.defs.transform.assets as transform
 
     monkeypatch.setattr(transform, "DBT_STOP_SECONDS", 60)  # ample, even on a loaded machine
-    polite = subprocess.Popen([sys.executable, "-c", "import time; print(flush=True); time.sleep(60)"],
+    # as clusterhouse-dbt does: SIGINT is ignored when the tests were started in the background
+    polite = subprocess.Popen([sys.executable, "-c", "import signal, time; signal.signal(signal.SIGINT, "
+                               "signal.default_int_handler); print(flush=True); time.sleep(60)"],
                               stdout=subprocess.PIPE)
     polite.stdout.readline()
     transform._stop(polite)
